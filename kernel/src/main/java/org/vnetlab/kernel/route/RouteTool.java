@@ -1,0 +1,13 @@
+package org.vnetlab.kernel.route;
+
+import java.util.List;
+import org.vnetlab.kernel.userland.Proc;
+import org.vnetlab.kernel.userland.Tool;
+
+/** route(8). STUB: owner fills in. */
+public final class RouteTool implements Tool {
+    @Override
+    public int main(Proc proc, List<String> argv) {
+        return proc.errx(78, "route", "not implemented yet");
+    }
+}

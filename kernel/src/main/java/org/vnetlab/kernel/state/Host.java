@@ -1,0 +1,188 @@
+package org.vnetlab.kernel.state;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The whole simulated FreeBSD host of one lab: prison 0 and its jails, the vnets, the host-wide
+ * ifindex space. Deterministic: the lab's seed is the only source of "random" values (MAC
+ * addresses) and nothing here reads a clock.
+ *
+ * <p>State changes only through {@link org.vnetlab.kernel.Kernel#evolve}; this class offers the
+ * lookups and the low-level bookkeeping the subsystems' evolve code uses.
+ */
+public final class Host {
+    /** JAIL_MAX in sys/kern/kern_jail.c. */
+    public static final int JAIL_MAX = 999999;
+
+    public final long seed;
+    public final Prison prison0;
+    public final Vnet vnet0;
+    /** Active prisons by jid; index 0 is prison0. Grows as jids grow (they are monotonic). */
+    private Prison[] prisons = new Prison[16];
+    private int prisonCount;
+    /** lastprid: the last jid handed out automatically. */
+    public int lastJid;
+    private Ifnet[] ifindex = new Ifnet[16];
+    private final BitSet ifindexUsed = new BitSet();
+    /** Simulated time of the last applied command, in milliseconds since the epoch. */
+    public long now;
+
+    public Host(long seed, String hostname) {
+        this.seed = seed;
+        this.vnet0 = new Vnet(0);
+        this.prison0 = new Prison(0, "0", null, vnet0, true);
+        prison0.hostname = hostname;
+        prison0.path = "/";
+        prison0.childrenMax = JAIL_MAX;
+        prison0.persist = true;
+        prisons[0] = prison0;
+        ifindexUsed.set(0); // ifindex 0 is never used
+    }
+
+    // -- prisons --------------------------------------------------------------------------
+
+    public Prison prison(int jid) {
+        return jid >= 0 && jid < prisons.length ? prisons[jid] : null;
+    }
+
+    public void addPrison(Prison pr) {
+        if (pr.jid >= prisons.length) {
+            prisons = Arrays.copyOf(prisons, Math.max(prisons.length * 2, pr.jid + 1));
+        }
+        prisons[pr.jid] = pr;
+        prisonCount++;
+    }
+
+    public void removePrison(Prison pr) {
+        prisons[pr.jid] = null;
+        prisonCount--;
+    }
+
+    /** Number of jails, not counting the host. */
+    public int jailCount() {
+        return prisonCount;
+    }
+
+    /** Every jail (not the host), in jid order, which is the order jls and jail_get walk them. */
+    public List<Prison> jails() {
+        List<Prison> list = new ArrayList<>(prisonCount);
+        for (int i = 1; i < prisons.length; i++) {
+            if (prisons[i] != null) list.add(prisons[i]);
+        }
+        return list;
+    }
+
+    /** The jails below {@code viewer}, in jid order: what jls run inside {@code viewer} lists. */
+    public List<Prison> descendants(Prison viewer) {
+        if (viewer.isHost()) return jails();
+        List<Prison> list = new ArrayList<>();
+        for (int i = viewer.jid + 1; i < prisons.length; i++) {
+            Prison p = prisons[i];
+            if (p != null && p != viewer && p.isDescendantOf(viewer)) list.add(p);
+        }
+        return list;
+    }
+
+    /** The active jail with this full name, or null. */
+    public Prison prisonByName(String fullName) {
+        for (int i = 1; i < prisons.length; i++) {
+            Prison p = prisons[i];
+            if (p != null && p.name.equals(fullName)) return p;
+        }
+        return null;
+    }
+
+    /**
+     * jail_getid(3) as run inside {@code caller}: a number is a jid (0 is the caller itself),
+     * anything else a name relative to the caller. Only the caller's descendants are visible.
+     * Returns null when no such jail is visible.
+     */
+    public Prison lookup(Prison caller, String nameOrJid) {
+        if (nameOrJid.isEmpty()) return null;
+        if (isNumber(nameOrJid)) {
+            long jid;
+            try {
+                jid = Long.parseLong(nameOrJid);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (jid == 0) return caller;
+            if (jid < 0 || jid > JAIL_MAX) return null;
+            Prison p = prison((int) jid);
+            return p != null && p != caller && p.isDescendantOf(caller) ? p : null;
+        }
+        String full = caller.isHost() ? nameOrJid : caller.name + "." + nameOrJid;
+        Prison p = prisonByName(full);
+        return p != null && p.isDescendantOf(caller) ? p : null;
+    }
+
+    public static boolean isNumber(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i)) || s.charAt(i) > '9') return false;
+        }
+        return true;
+    }
+
+    /** The vnet named by its owner's jid (0 = host), or null. */
+    public Vnet vnet(int id) {
+        if (id == 0) return vnet0;
+        Prison p = prison(id);
+        return p != null && p.ownVnet ? p.vnet : null;
+    }
+
+    // -- ifindex space (host-wide in 14+) ----------------------------------------------------
+
+    /** The lowest free ifindex, as ifindex_alloc() hands them out. */
+    public int nextIfindex() {
+        return ifindexUsed.nextClearBit(1);
+    }
+
+    /** The index an interface created right after one with index {@code after} would get. */
+    public int nextIfindexAfter(int after) {
+        int i = ifindexUsed.nextClearBit(1);
+        return i == after ? ifindexUsed.nextClearBit(after + 1) : i;
+    }
+
+    public void registerIfindex(Ifnet ifp) {
+        if (ifp.index >= ifindex.length) {
+            ifindex = Arrays.copyOf(ifindex, Math.max(ifindex.length * 2, ifp.index + 1));
+        }
+        ifindex[ifp.index] = ifp;
+        ifindexUsed.set(ifp.index);
+    }
+
+    public void releaseIfindex(Ifnet ifp) {
+        ifindex[ifp.index] = null;
+        ifindexUsed.clear(ifp.index);
+    }
+
+    public Ifnet ifnetByIndex(int index) {
+        return index > 0 && index < ifindex.length ? ifindex[index] : null;
+    }
+
+    /** Every interface on the host, in all vnets, in ifindex order. */
+    public List<Ifnet> allIfnets() {
+        List<Ifnet> list = new ArrayList<>();
+        for (Ifnet ifp : ifindex) {
+            if (ifp != null) list.add(ifp);
+        }
+        return list;
+    }
+
+    // -- seeded values --------------------------------------------------------------------
+
+    /**
+     * A deterministic 64-bit value for {@code (purpose, a, b)} from the lab seed (SplitMix64
+     * finalizer). Replaying a lab with the same seed gives the same MACs.
+     */
+    public long derive(long purpose, long a, long b) {
+        long z = seed ^ (purpose * 0x9E3779B97F4A7C15L) ^ (a * 0xBF58476D1CE4E5B9L) ^ (b * 0x94D049BB133111EBL);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
