@@ -1,0 +1,27 @@
+package org.vnetlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vnetlab} command. */
+@Command(name = "vnetlab", mixinStandardHelpOptions = true, version = "vnetlab 0.1.0",
+        description = "Labs of simulated FreeBSD jails with vnet network stacks.",
+        subcommands = {SimCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
