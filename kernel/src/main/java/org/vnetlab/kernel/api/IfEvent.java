@@ -3,8 +3,8 @@ package org.vnetlab.kernel.api;
 /** Network interfaces (ifnet): cloning, moves between vnets, flags, addresses, bridges. */
 public sealed interface IfEvent extends Event {
 
-    /** A cloned interface other than epair (lo, bridge, ...), created in {@code vnet}. */
-    record InterfaceCreated(int vnet, String name, String type, int index, String mac) implements IfEvent {}
+    /** A cloned interface other than epair, created in {@code vnet}; {@code driver} is its cloner ("lo", "bridge", ...). */
+    record InterfaceCreated(int vnet, String name, String driver, int index, String mac) implements IfEvent {}
 
     /** {@code ifconfig epair create}: both ends, {@code epairNa} and {@code epairNb}. */
     record EpairCreated(int vnet, int unit, int indexA, int indexB, String macA, String macB) implements IfEvent {}
