@@ -58,8 +58,8 @@ public final class JailEvolve {
 
     private static void rename(Host host, Prison pr, String newName) {
         String oldPrefix = pr.name + ".";
-        for (Prison d : host.descendants(pr)) d.name = newName + "." + d.name.substring(oldPrefix.length());
-        pr.name = newName;
+        for (Prison d : host.descendants(pr)) host.renamePrison(d, newName + "." + d.name.substring(oldPrefix.length()));
+        host.renamePrison(pr, newName);
     }
 
     private static void set(Prison pr, String key, String value) {

@@ -1,10 +1,14 @@
 package org.vnetlab.kernel.net;
 
 import org.vnetlab.kernel.state.Host;
+import org.vnetlab.kernel.state.Ifnet;
 import org.vnetlab.kernel.state.Vnet;
 import org.vnetlab.kernel.state.VnetSubsystem;
 
-/** vnet_if_return(): borrowed interfaces go back to their home vnet. STUB: net owner fills in. */
+/**
+ * sys/net/if.c vnet_if_return(): when a vnet dies, every interface it borrowed goes back to the
+ * vnet it was created in, by if_vmove (down, addresses purged, out of its bridge).
+ */
 public final class VnetIfReturn extends VnetSubsystem<Object> {
     public static final VnetIfReturn INSTANCE = new VnetIfReturn();
 
@@ -13,5 +17,9 @@ public final class VnetIfReturn extends VnetSubsystem<Object> {
     }
 
     @Override
-    public void destroy(Host host, Vnet vnet) {}
+    public void destroy(Host host, Vnet vnet) {
+        for (Ifnet ifp : vnet.ifnets()) {
+            if (ifp.home != vnet) IfEvolve.vmove(host, ifp, ifp.home);
+        }
+    }
 }

@@ -23,6 +23,8 @@ public final class Host {
     /** Active prisons by jid; index 0 is prison0. Grows as jids grow (they are monotonic). */
     private Prison[] prisons = new Prison[16];
     private int prisonCount;
+    /** Active prisons by full name: jail(8) and jexec look names up on every command. */
+    private final java.util.HashMap<String, Prison> byName = new java.util.HashMap<>();
     /** lastprid: the last jid handed out automatically. */
     public int lastJid;
     private Ifnet[] ifindex = new Ifnet[16];
@@ -54,11 +56,20 @@ public final class Host {
         }
         prisons[pr.jid] = pr;
         prisonCount++;
+        byName.put(pr.name, pr);
+    }
+
+    /** Renames a prison (jail -m name=...), keeping the name index right. */
+    public void renamePrison(Prison pr, String newName) {
+        byName.remove(pr.name);
+        pr.name = newName;
+        byName.put(newName, pr);
     }
 
     public void removePrison(Prison pr) {
         prisons[pr.jid] = null;
         prisonCount--;
+        byName.remove(pr.name, pr);
     }
 
     /** Number of jails, not counting the host. */
@@ -88,11 +99,7 @@ public final class Host {
 
     /** The active jail with this full name, or null. */
     public Prison prisonByName(String fullName) {
-        for (int i = 1; i < prisons.length; i++) {
-            Prison p = prisons[i];
-            if (p != null && p.name.equals(fullName)) return p;
-        }
-        return null;
+        return byName.get(fullName);
     }
 
     /**

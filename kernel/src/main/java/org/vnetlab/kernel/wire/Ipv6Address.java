@@ -16,9 +16,9 @@ import java.util.Optional;
  *       digits; "::" for at least one group; no zone ("%em0"), which inet_pton(3) rejects too.
  *   <li>{@link #toString} is inet_ntop6: lowercase, no leading zeros, the first longest run of two
  *       or more zero groups as "::" (the RFC 5952 §4.2 rule), and a dotted quad for IPv4-mapped
- *       ({@code ::ffff:a.b.c.d}) and IPv4-compatible ({@code ::a.b.c.d}) addresses. The latter rule
- *       is older than RFC 5952 and FreeBSD keeps it, so {@code ::2} prints as {@code ::0.0.0.2}
- *       while {@code ::1} stays {@code ::1}.
+ *       ({@code ::ffff:a.b.c.d}) and IPv4-compatible ({@code ::a.b.c.d}) addresses. The latter,
+ *       older than RFC 5952, only applies when group 6 is non-zero: {@code ::1.2.3.4} prints so,
+ *       {@code ::2} stays {@code ::2} (the "best.len == 7" clause in inet_ntop6 is unreachable).
  * </ul>
  *
  * @param hi the first eight octets

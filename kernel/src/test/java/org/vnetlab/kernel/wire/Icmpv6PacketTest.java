@@ -105,9 +105,11 @@ class Icmpv6PacketTest {
 
   @Test
   void givenOtherPseudoHeaderAddresses_whenParsing_thenChecksumFails() {
-    // Unlike ICMPv4, the ICMPv6 checksum covers the IP addresses (RFC 4443 §2.3).
-    assertThat(Icmpv6Repr.parse(B, A, new Icmpv6Packet(ECHO_REQUEST))).isEmpty();
+    // Unlike ICMPv4, the ICMPv6 checksum covers the IP addresses (RFC 4443 §2.3). Swapping source
+    // and destination cannot be detected: one's-complement addition is commutative.
     assertThat(Icmpv6Repr.parse(A, Ipv6Address.of("fe80::3"), new Icmpv6Packet(ECHO_REQUEST))).isEmpty();
+    assertThat(Icmpv6Repr.parse(Ipv6Address.of("fe80::3"), B, new Icmpv6Packet(ECHO_REQUEST))).isEmpty();
+    assertThat(Icmpv6Repr.parse(B, A, new Icmpv6Packet(ECHO_REQUEST))).isPresent();
   }
 
   @Test

@@ -34,7 +34,11 @@ class Ipv6AddressTest {
     "::ffff:1.2.3.4, ::ffff:1.2.3.4",
     "::ffff:0102:0304, ::ffff:1.2.3.4",
     "::1.2.3.4, ::1.2.3.4",
-    "::2, ::0.0.0.2",
+    "::0.1.0.0, ::0.1.0.0",
+    // inet_ntop6's "best.len == 7" clause is unreachable (group 6 lies inside the run), so a
+    // zero group 6 keeps hex.
+    "::2, ::2",
+    "::0.0.0.2, ::2",
     "::0.0.0.1, ::1",
     "::1:0:0, ::1:0:0",
     // Only those two: NAT64 and ::ffff:0:a.b.c.d are printed in hex.

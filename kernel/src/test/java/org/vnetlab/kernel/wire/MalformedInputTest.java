@@ -219,5 +219,4 @@ class MalformedInputTest {
     new Icmpv6Packet(copy).fillChecksum(SRC, DST);
     return copy;
   }
-
 }
