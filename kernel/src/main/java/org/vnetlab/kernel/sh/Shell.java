@@ -25,6 +25,14 @@ public final class Shell {
 
     /** Runs a whole script on the host; stops at a syntax error as sh does. */
     public static List<Outcome> run(Host host, String script, EventSink sink) {
+        return run(host, script, line -> sink);
+    }
+
+    /**
+     * Runs a whole script, with a sink per command line: the event-sourced aggregate uses it to
+     * attach each command's line to the events that command causes.
+     */
+    public static List<Outcome> run(Host host, String script, java.util.function.Function<String, EventSink> sinkForLine) {
         List<ShCommand> commands;
         try {
             commands = ShParser.parse(script);
@@ -37,7 +45,7 @@ public final class Shell {
             boolean skip = (c.connector() == ShCommand.Connector.AND && last != 0)
                     || (c.connector() == ShCommand.Connector.OR && last == 0);
             if (skip) continue;
-            Outcome o = exec(host, host.prison0, c.source(), c.words(), sink);
+            Outcome o = exec(host, host.prison0, c.source(), c.words(), sinkForLine.apply(c.source()));
             outcomes.add(o);
             last = o.exit();
         }

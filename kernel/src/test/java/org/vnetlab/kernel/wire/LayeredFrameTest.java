@@ -24,7 +24,13 @@ class LayeredFrameTest {
   @Test
   void givenEchoRequestEmittedLayerByLayer_whenParsedWithReusedViews_thenEveryLayerComesBack() {
     IcmpRepr echo = IcmpPacketTest.ECHO_REPR;
-    Ipv4Repr ip = Ipv4Repr.of(Ipv4Address.of("192.0.2.10"), Ipv4Address.of("192.0.2.1"), IpProtocol.ICMP, echo.bufferLen(), 64);
+    Ipv4Repr ip =
+        Ipv4Repr.of(
+            Ipv4Address.of("192.0.2.10"),
+            Ipv4Address.of("192.0.2.1"),
+            IpProtocol.ICMP,
+            echo.bufferLen(),
+            64);
     EthernetRepr eth = new EthernetRepr(MAC_A, MAC_B, EtherType.IPV4);
     int headroom = 32;
     int frameLen = eth.bufferLen() + ip.bufferLen() + echo.bufferLen();
