@@ -1,12 +1,143 @@
 package org.vnetlab.kernel.route;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+import org.vnetlab.kernel.state.IfAddr;
+import org.vnetlab.kernel.state.Ifnet;
+import org.vnetlab.kernel.state.Vnet;
 import org.vnetlab.kernel.state.VnetSubsystem;
+import org.vnetlab.kernel.wire.MacAddress;
 
-/** Per-vnet ARP and NDP tables (lltable), allocated on first entry. STUB. */
-public final class NeighborTables extends VnetSubsystem<Object> {
+/**
+ * Per-vnet ARP and NDP tables (the lltables of sys/net/if_llatbl.c), allocated on the first
+ * entry and released when the last one goes. Entries hold the state the data plane needs for
+ * dynamic resolution (state, expiresAt in simulated ms, router flag), not just static ones.
+ */
+public final class NeighborTables extends VnetSubsystem<NeighborTables.Table> {
     public static final NeighborTables INSTANCE = new NeighborTables();
+
+    /** LLE_* (sys/net/if_llatbl.h). */
+    public static final int LLE_DELETED = 0x0001;
+    public static final int LLE_STATIC = 0x0002;
+    public static final int LLE_IFADDR = 0x0004;
+    public static final int LLE_VALID = 0x0008;
+    public static final int LLE_PUB = 0x0020;
+
+    /** ND6_LLINFO_* (sys/netinet6/nd6.h); ARP entries use REACHABLE or INCOMPLETE. */
+    public static final int ND6_LLINFO_NOSTATE = -2;
+    public static final int ND6_LLINFO_INCOMPLETE = 0;
+    public static final int ND6_LLINFO_REACHABLE = 1;
+    public static final int ND6_LLINFO_STALE = 2;
+    public static final int ND6_LLINFO_DELAY = 3;
+    public static final int ND6_LLINFO_PROBE = 4;
 
     private NeighborTables() {
         super("llentry");
+    }
+
+    /** One llentry. {@code mac} is null while resolution is incomplete. */
+    public static final class Entry {
+        public final String family;
+        final Addr address;
+        public MacAddress mac;
+        public Ifnet ifp;
+        public int flags;
+        public int state;
+        /** Simulated ms when the entry expires; 0 = never. */
+        public long expiresAt;
+        public boolean isRouter;
+
+        Entry(String family, Addr address, MacAddress mac, Ifnet ifp, int flags, int state, long expiresAt) {
+            this.family = family;
+            this.address = address;
+            this.mac = mac;
+            this.ifp = ifp;
+            this.flags = flags;
+            this.state = state;
+            this.expiresAt = expiresAt;
+        }
+
+        public boolean isStatic() {
+            return (flags & LLE_STATIC) != 0;
+        }
+
+        public boolean isPublished() {
+            return (flags & LLE_PUB) != 0;
+        }
+
+        /** The address as arp/ndp print it (link-local with its "%IF" zone). */
+        public String addressText() {
+            return address.isLinkLocal() ? address.text() + "%" + ifp.name : address.text();
+        }
+    }
+
+    public static final class Table {
+        final TreeMap<Addr, Entry> inet = new TreeMap<>();
+        final TreeMap<Addr, Entry> inet6 = new TreeMap<>();
+
+        TreeMap<Addr, Entry> family(String family) {
+            return "inet6".equals(family) ? inet6 : inet;
+        }
+    }
+
+    static Entry find(Vnet vnet, String family, Addr address) {
+        Table t = INSTANCE.peek(vnet);
+        return t == null ? null : t.family(family).get(address);
+    }
+
+    /** The entries of {@code family}, by interface then address (the order of a per-interface lltable dump). */
+    static List<Entry> entries(Vnet vnet, String family) {
+        Table t = INSTANCE.peek(vnet);
+        if (t == null) return List.of();
+        List<Entry> list = new ArrayList<>(t.family(family).values());
+        list.sort(Comparator.comparingInt((Entry e) -> e.ifp.index));
+        return list;
+    }
+
+    static void putEntry(Vnet vnet, Entry e) {
+        INSTANCE.get(vnet, Table::new).family(e.family).put(e.address, e);
+    }
+
+    static void remove(Vnet vnet, String family, Addr address) {
+        Table t = INSTANCE.peek(vnet);
+        if (t == null) return;
+        t.family(family).remove(address);
+        releaseIfIdle(vnet, t);
+    }
+
+    /** lltable_purge / nd6_purge: every entry of {@code ifp}, or only the dynamic ones. */
+    static void flush(Vnet vnet, Ifnet ifp, boolean dynamicOnly) {
+        Table t = INSTANCE.peek(vnet);
+        if (t == null) return;
+        t.inet.values().removeIf(e -> e.ifp == ifp && !(dynamicOnly && e.isStatic()));
+        t.inet6.values().removeIf(e -> e.ifp == ifp && !(dynamicOnly && e.isStatic()));
+        releaseIfIdle(vnet, t);
+    }
+
+    /** After {@code removed} left {@code ifp}: entries no longer covered by a prefix of {@code ifp} go. */
+    static void dropUncovered(Vnet vnet, Ifnet ifp, IfAddr removed) {
+        Table t = INSTANCE.peek(vnet);
+        if (t == null) return;
+        t.family(removed.family).values().removeIf(e -> e.ifp == ifp && coveringAddr(ifp, e.address, removed) == null);
+        releaseIfIdle(vnet, t);
+    }
+
+    /** The address of {@code ifp} whose prefix covers {@code a} (ignoring {@code except}), or null. */
+    static IfAddr coveringAddr(Ifnet ifp, Addr a, IfAddr except) {
+        for (IfAddr ia : ifp.addrs()) {
+            if (ia == except || ia.isInet6() != a.inet6()) continue;
+            Addr mine = RouteTables.addrOf(ifp, ia);
+            if (mine == null) continue;
+            if (a.isLinkLocal() && mine.isLinkLocal() && (a.scope() == 0 || a.scope() == ifp.index)) return ia;
+            Addr probe = a.isLinkLocal() ? new Addr(true, a.hi(), a.lo(), ifp.index) : a;
+            if (probe.matches(mine.masked(ia.prefixlen), ia.prefixlen)) return ia;
+        }
+        return null;
+    }
+
+    private static void releaseIfIdle(Vnet vnet, Table t) {
+        if (t.inet.isEmpty() && t.inet6.isEmpty()) INSTANCE.put(vnet, (Table) null);
     }
 }
