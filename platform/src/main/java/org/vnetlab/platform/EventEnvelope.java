@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import org.vnetlab.kernel.api.Event;
 import org.vnetlab.kernel.codec.EventCodec;
+import org.vnetlab.platform.lab.LabEvent;
+import org.vnetlab.platform.lab.LabEventCodec;
 
 /**
  * One stored kernel event as it travels on {@code vnetlab.events} (key = lab id).
@@ -19,7 +21,10 @@ import org.vnetlab.kernel.codec.EventCodec;
  * @param timestamp   the event's time, epoch milliseconds (simulated time comes from here)
  * @param actor       who caused it (the API token's actor)
  * @param line        the command line that caused it
- * @param event       the kernel event, written in {@link EventCodec}'s JSON
+ * @param event       the kernel event, written in {@link EventCodec}'s JSON; null for a lab event
+ * @param labEvent    the lab lifecycle event ({@code LabCreated}, {@code LabDeleted}); null for a
+ *                    kernel event. Both are written in the same {@code "event"} JSON field, told
+ *                    apart by its {@code "type"}.
  */
 public record EventEnvelope(
         String labId,
@@ -30,12 +35,18 @@ public record EventEnvelope(
         long timestamp,
         String actor,
         String line,
-        Event event) {
+        Event event,
+        LabEvent labEvent) {
 
     public EventEnvelope {
         Objects.requireNonNull(labId, "labId");
         Objects.requireNonNull(eventId, "eventId");
-        Objects.requireNonNull(event, "event");
+        if ((event == null) == (labEvent == null)) throw new IllegalArgumentException("exactly one of event and labEvent");
+    }
+
+    /** The payload's type name ("JailCreated", "LabCreated", ...). */
+    public String type() {
+        return event != null ? event.type() : labEvent.type();
     }
 
     private static ObjectMapper mapper() {
@@ -52,7 +63,7 @@ public record EventEnvelope(
         node.put("timestamp", timestamp);
         node.put("actor", actor);
         node.put("line", line);
-        node.set("event", EventCodec.toTree(event));
+        node.set("event", event != null ? EventCodec.toTree(event) : LabEventCodec.toTree(labEvent));
         return node;
     }
 
@@ -73,6 +84,8 @@ public record EventEnvelope(
     }
 
     public static EventEnvelope fromTree(JsonNode n) {
+        JsonNode payload = n.path("event");
+        boolean lab = LabEventCodec.isLabEventType(payload.path("type").asText());
         return new EventEnvelope(
                 text(n, "labId"),
                 text(n, "tenant"),
@@ -82,7 +95,8 @@ public record EventEnvelope(
                 n.path("timestamp").asLong(),
                 text(n, "actor"),
                 text(n, "line"),
-                EventCodec.fromTree(n.path("event")));
+                lab ? null : EventCodec.fromTree(payload),
+                lab ? LabEventCodec.fromTree(payload) : null);
     }
 
     private static String text(JsonNode n, String field) {

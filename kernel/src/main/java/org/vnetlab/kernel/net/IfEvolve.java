@@ -98,9 +98,9 @@ public final class IfEvolve {
 
     private static void created(Host host, InterfaceCreated c) {
         Vnet vnet = host.vnet(c.vnet());
-        int unit = IfSyscalls.unitOf(c.name(), c.type());
+        int unit = IfSyscalls.unitOf(c.name(), c.driver());
         Ifnet ifp;
-        switch (c.type()) {
+        switch (c.driver()) {
             case "lo" -> {
                 ifp = Loopback.newLoopback(c.index(), c.name(), vnet);
                 ifp.softc = unit;
@@ -112,9 +112,9 @@ public final class IfEvolve {
                 ifp.nd6Flags = IfSyscalls.defaultNd6(vnet, "bridge");
                 ifp.softc = new BridgeSoftc(unit);
             }
-            default -> throw new IllegalArgumentException("unknown cloner " + c.type());
+            default -> throw new IllegalArgumentException("unknown cloner " + c.driver());
         }
-        IfnetSubsystem.takeUnit(vnet, c.type(), unit);
+        IfnetSubsystem.takeUnit(vnet, c.driver(), unit);
         host.registerIfindex(ifp);
         vnet.attach(ifp);
     }
@@ -154,15 +154,7 @@ public final class IfEvolve {
     }
 
     private static void addressAdded(Ifnet ifp, AddressAdded a) {
-        IfAddr addr = new IfAddr(a.family(), a.address(), a.prefixlen(), a.destination(), a.flags());
-        if (a.family().equals("inet6") && isLinkLocal(a.address())) {
-            // in6_ifattach(): the link-local address comes before the other inet6 addresses.
-            int pos = 0;
-            while (pos < ifp.addrs().size() && !ifp.addrs().get(pos).isInet6()) pos++;
-            ifp.addAddr(pos, addr);
-        } else {
-            ifp.addAddr(addr);
-        }
+        ifp.addAddr(new IfAddr(a.family(), a.address(), a.prefixlen(), a.destination(), a.flags()));
     }
 
     static boolean isLinkLocal(String inet6) {

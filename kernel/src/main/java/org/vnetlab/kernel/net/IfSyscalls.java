@@ -293,15 +293,19 @@ public final class IfSyscalls {
             return existing.prefixlen == c.prefixlen() ? Decision.accept(List.of()) : Decision.reject(Errno.EINVAL);
         }
         boolean linkLocal = a.get().isLinkLocal();
-        events.add(new AddressAdded(vnet, ifp.name, "inet6", addr, c.prefixlen(), c.destination(),
-                c.flags() & IfAddr.IN6_IFF_ANYCAST));
+        AddressAdded added = new AddressAdded(vnet, ifp.name, "inet6", addr, c.prefixlen(), c.destination(),
+                c.flags() & IfAddr.IN6_IFF_ANYCAST);
+        // An explicit link-local goes in first, so that no automatic one is made.
+        if (linkLocal) events.add(added);
         int nd6 = ifp.nd6Flags;
+        // in6_ifinit() -> if_ioctl(SIOCSIFADDR) brings the interface up.
         if (!ifp.isUp()) bringUp(ifp, nd6, events, linkLocal);
         if ((nd6 & Ifnet.ND6_IFF_IFDISABLED) != 0) {
             // in6.c: a new address on an IFDISABLED interface clears the flag (then nd6.c attaches).
             events.add(new Nd6FlagsSet(vnet, ifp.name, 0, Ifnet.ND6_IFF_IFDISABLED));
             in6Attach(ifp, nd6 & ~Ifnet.ND6_IFF_IFDISABLED, events, linkLocal);
         }
+        if (!linkLocal) events.add(added);
         return Decision.accept(events);
     }
 

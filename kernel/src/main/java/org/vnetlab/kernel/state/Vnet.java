@@ -2,7 +2,6 @@ package org.vnetlab.kernel.state;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -45,11 +44,14 @@ public final class Vnet {
         return null;
     }
 
-    /** The interfaces in ifindex order, as 14+'s netlink-based ifconfig and netstat list them. */
+    /**
+     * The interfaces in V_ifnet order: the order they were attached to this vnet (if_attach and
+     * if_vmove append at the tail). 14+'s ifconfig sorts by "the kernel-provided order", i.e.
+     * this one (sbin/ifconfig/ifconfig_netlink.c cmp_iface), so a moved-in epair follows lo0.
+     */
     public List<Ifnet> ifnets() {
         List<Ifnet> list = new ArrayList<>(nifnets);
         for (int i = 0; i < nifnets; i++) list.add(ifnets[i]);
-        list.sort(Comparator.comparingInt(ifp -> ifp.index));
         return list;
     }
 

@@ -86,7 +86,7 @@ class IfconfigScenariosTest {
         // a plain inet replaces the primary address
         ok(lab, "ifconfig epair0a 198.51.100.1/24");
         assertThat(ok(lab, "ifconfig epair0a inet").stdout()).contains(
-                "\tinet 198.51.100.1 netmask 0xffffff00 broadcast 198.51.100.255\n\tinet 192.0.2.2 ")
+                "\tinet 192.0.2.2 netmask 0xffffffff broadcast 192.0.2.2\n\tinet 198.51.100.1 netmask 0xffffff00 broadcast 198.51.100.255\n")
                 .doesNotContain("192.0.2.1 ");
         fails(lab, "ifconfig epair0a alias 192.0.2.2/32", "ifconfig: ioctl (SIOCAIFADDR): File exists\n");
         ok(lab, "ifconfig epair0a 192.0.2.2 -alias");
@@ -163,6 +163,7 @@ class IfconfigScenariosTest {
                 """);
         assertThat(out.get(0).stdout()).isEqualTo("epair0a\n");
         assertThat(out.get(2).stdout() + out.get(2).stderr() + out.get(3).stdout() + out.get(3).stderr()).isEmpty();
+        // 14.x ifconfig sorts by ifindex, and the jail's lo0 was made after the host's epair0a
         assertThat(out.get(4).stdout()).isEqualTo("lo0 epair0a\n");
     }
 
@@ -176,7 +177,7 @@ class IfconfigScenariosTest {
         ok(lab, "ifconfig bridge0 addm epair0a");
         assertThat(ok(lab, "ifconfig bridge0").stdout()).contains("""
                 \tmember: epair0a flags=143<LEARNING,DISCOVER,AUTOEDGE,AUTOPTP>
-                \t        ifmaxaddr 0 port 2 priority 128 path cost 2000
+                \t        ifmaxaddr 0 port 3 priority 128 path cost 2000
                 \tgroups: bridge
                 \tnd6 options=9<PERFORMNUD,IFDISABLED>
                 """).startsWith("bridge0: flags=8843<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST> metric 0 mtu 1500\n\toptions=0\n\tether 58:9c:fc:");
@@ -263,7 +264,7 @@ class IfconfigScenariosTest {
         assertThat(ok(lab, "ifconfig -l").stdout()).isEqualTo("lo0 epair0a epair0b\n");
         // the freed ifindexes are handed out again
         assertThat(ok(lab, "ifconfig bridge create").stdout()).isEqualTo("bridge0\n");
-        assertThat(ok(lab, "ifconfig bridge0").stdout()).contains("\tmember: ".isEmpty() ? "" : "bridge0");
+        assertThat(ok(lab, "ifconfig -l").stdout()).isEqualTo("lo0 epair0a epair0b bridge0\n");
     }
 
     @Test
@@ -303,7 +304,6 @@ class IfconfigScenariosTest {
         ok(lab, "ifconfig epair0a -vnet v");
         ok(lab, "ifconfig epair0a");
         fails(lab, "ifconfig epair0a -vnet v", "ifconfig: SIOCSIFRVNET(1, epair0a): Device not configured\n");
-        ok(lab, "ifconfig -j v epair0b up 2>/dev/null; true");
         ok(lab, "ifconfig epair0b vnet v");
         ok(lab, "ifconfig -j v epair0b inet 192.0.2.1/24");
         assertThat(ok(lab, "jexec v ifconfig epair0b inet").stdout()).contains("\tinet 192.0.2.1 netmask 0xffffff00 broadcast 192.0.2.255\n");

@@ -1,0 +1,86 @@
+package org.vnetlab.commands.lab;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.vnetlab.kernel.Kernel;
+import org.vnetlab.kernel.Lab;
+import org.vnetlab.kernel.api.Event;
+import org.vnetlab.kernel.sh.Shell;
+import org.vnetlab.kernel.state.Host;
+import org.vnetlab.kernel.userland.Outcome;
+import org.vnetlab.platform.lab.LabCreated;
+import org.vnetlab.platform.lab.LabDeleted;
+
+/**
+ * One lab: its simulated host is the consistency boundary (jids, clone units and interface names
+ * are host-wide). The command handlers run FreeBSD's userland on the host through the kernel's
+ * shell; every event the kernel accepts goes through {@code AggregateLifecycle.apply}, which
+ * evolves the host at once (the shell's sink contract) and appends it to the lab's stream with its
+ * line, actor, tenant and time. Lines the kernel rejects cause no event and still answer.
+ *
+ * <p>No snapshots yet: {@link Host} is a mutable object graph, not a serializable value; the
+ * aggregate cache keeps hot labs in memory instead of replaying them per command.
+ */
+public class LabAggregate {
+    @AggregateIdentifier
+    private String labId;
+    private String tenant;
+    private boolean deleted;
+    /** The sequence number of the lab's last event: its position. */
+    private long position = -1;
+    private transient Host host;
+
+    protected LabAggregate() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    public LabAggregate(CreateLab c) {
+        apply(new LabCreated(c.labId(), c.tenant(), c.name(), c.seed(), Lab.DEFAULT_HOSTNAME),
+                EventMeta.of(c.tenant(), c.actor(), null, c.time()));
+    }
+
+    @CommandHandler
+    public ScriptResult handle(ExecScript c) {
+        if (deleted) throw new LabGoneException(labId);
+        List<Outcome> outcomes = Shell.run(host, c.script(),
+                line -> event -> apply(event, EventMeta.of(tenant, c.actor(), line, c.time())));
+        return new ScriptResult(outcomes, position);
+    }
+
+    @CommandHandler
+    public long handle(DeleteLab c) {
+        if (deleted) throw new LabGoneException(labId);
+        apply(new LabDeleted(labId), EventMeta.of(tenant, c.actor(), null, c.time()));
+        return position;
+    }
+
+    @EventSourcingHandler
+    void on(LabCreated e) {
+        labId = e.labId();
+        tenant = e.tenant();
+        host = Kernel.boot(e.seed(), e.hostname());
+        position++;
+    }
+
+    @EventSourcingHandler
+    void on(Event e) {
+        Kernel.evolve(host, e);
+        position++;
+    }
+
+    @EventSourcingHandler
+    void on(LabDeleted e) {
+        deleted = true;
+        position++;
+    }
+
+    /** For tests and diagnostics: the live host. */
+    Host host() {
+        return host;
+    }
+}

@@ -1,0 +1,105 @@
+package org.vnetlab.commands.store;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.AsynchronousCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.vnetlab.commands.lab.LabAggregate;
+import org.vnetlab.commands.lab.LabCatalog;
+
+/**
+ * The Axon write side on one PostgreSQL database: the JDBC event store (Flyway made its tables),
+ * the lab aggregate with a cache, the catalog in the same transaction, and a command bus whose
+ * bounded pool lets a caller stop waiting (504) and refuses work when full (503).
+ */
+public final class WriteSide implements AutoCloseable {
+    private final Configuration axon;
+    private final JdbcTransactions transactions;
+    private final StoreSerializer serializer;
+    private final ThreadPoolExecutor commandThreads;
+    private final DataSource dataSource;
+
+    public WriteSide(DataSource dataSource, int commandThreads, int queueCapacity) {
+        this.dataSource = dataSource;
+        this.transactions = new JdbcTransactions(dataSource);
+        this.serializer = new StoreSerializer();
+        AtomicInteger n = new AtomicInteger();
+        this.commandThreads = new ThreadPoolExecutor(commandThreads, commandThreads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), r -> {
+                    Thread t = new Thread(r, "lab-command-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        LabCatalog catalog = new LabCatalog(transactions);
+        this.axon = DefaultConfigurer.defaultConfiguration()
+                .configureTransactionManager(c -> transactions)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(transactions)
+                        .transactionManager(transactions)
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .batchSize(500)
+                        .build())
+                .configureCommandBus(c -> AsynchronousCommandBus.builder()
+                        .executor(this.commandThreads)
+                        .transactionManager(c.getComponent(TransactionManager.class))
+                        .build())
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(LabAggregate.class)
+                        .configureCache(c -> new WeakReferenceCache()))
+                .registerComponent(TokenStore.class, c -> tokenStore())
+                .eventProcessing(ep -> ep.usingSubscribingEventProcessors().registerEventHandler(c -> catalog))
+                .buildConfiguration();
+        axon.start();
+    }
+
+    /** A token store on the same database (table {@code tokenentry}). */
+    public TokenStore tokenStore() {
+        return JdbcTokenStore.builder()
+                .connectionProvider(transactions)
+                .serializer(serializer)
+                .schema(TokenSchema.builder().build())
+                .build();
+    }
+
+    public CommandGateway commandGateway() {
+        return axon.commandGateway();
+    }
+
+    public EventStore eventStore() {
+        return axon.eventStore();
+    }
+
+    public JdbcTransactions transactions() {
+        return transactions;
+    }
+
+    public StoreSerializer serializer() {
+        return serializer;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        axon.shutdown();
+        commandThreads.shutdown();
+    }
+}
