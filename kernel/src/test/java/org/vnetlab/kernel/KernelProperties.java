@@ -69,6 +69,7 @@ class KernelProperties {
             List<Outcome> outcomes = lab.run(line);
             for (Outcome o : outcomes) {
                 assertThat(o.exit()).as(line).isBetween(0, 255);
+                assertThat(o.stderr()).as("no internal error for " + line).doesNotContain("internal error");
                 // A failure says why, except where FreeBSD's -q keeps it quiet (sysctl -q, jail -q, jls -c).
                 boolean quiet = o.line().contains("-q") || o.line().contains("-c") || o.line().startsWith("false")
                         || o.line().contains(" false");

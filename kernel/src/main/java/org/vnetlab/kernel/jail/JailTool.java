@@ -86,6 +86,7 @@ public final class JailTool implements Tool {
             if (args.stream().anyMatch(s -> s.contains("="))) {
                 Params parsed = parse(p, args);
                 if (parsed == null) return 1;
+                if (parsed.label() == null) return p.errx(1, PROG, "no jail specified");
                 return removeNamed(p, List.of(parsed.label()), verbose, false);
             }
             return removeNamed(p, args, verbose, args.size() > 1);

@@ -35,6 +35,42 @@ public final class IfEvolve {
     private IfEvolve() {}
 
     public static void apply(Host host, IfEvent e) {
+        change(host, e);
+        // Addresses, flags and membership feed the compiled route lookup: it is stale now.
+        if (e instanceof InterfaceMovedToVnet m) {
+            invalidate(host, m.fromVnet());
+            invalidate(host, m.toVnet());
+        } else {
+            invalidate(host, vnetOf(e));
+        }
+    }
+
+    private static void invalidate(Host host, int vnetId) {
+        Vnet vnet = host.vnet(vnetId);
+        if (vnet != null) RouteHooks.changed(host, vnet, null);
+    }
+
+    private static int vnetOf(IfEvent e) {
+        if (e instanceof InterfaceCreated c) return c.vnet();
+        if (e instanceof EpairCreated c) return c.vnet();
+        if (e instanceof InterfaceDestroyed c) return c.vnet();
+        if (e instanceof InterfaceRenamed c) return c.vnet();
+        if (e instanceof InterfaceFlagsSet c) return c.vnet();
+        if (e instanceof InterfaceMtuSet c) return c.vnet();
+        if (e instanceof InterfaceDescriptionSet c) return c.vnet();
+        if (e instanceof Nd6FlagsSet c) return c.vnet();
+        if (e instanceof AddressAdded c) return c.vnet();
+        if (e instanceof AddressRemoved c) return c.vnet();
+        if (e instanceof AddressFlagsSet c) return c.vnet();
+        if (e instanceof BridgeMemberAdded c) return c.vnet();
+        if (e instanceof BridgeMemberRemoved c) return c.vnet();
+        if (e instanceof BridgeStaticAdded c) return c.vnet();
+        if (e instanceof BridgeAddressDeleted c) return c.vnet();
+        if (e instanceof BridgeFlushed c) return c.vnet();
+        return -1;
+    }
+
+    private static void change(Host host, IfEvent e) {
         if (e instanceof InterfaceCreated c) {
             created(host, c);
         } else if (e instanceof EpairCreated c) {

@@ -20,6 +20,8 @@ public final class Shell {
     public static final int EX_NOTFOUND = 127;
     /** sh's status for a syntax error. */
     public static final int EX_SYNTAX = 2;
+    /** sysexits(3) EX_SOFTWARE: what a tool that hit an internal error exits with. */
+    public static final int EX_SOFTWARE = 70;
 
     private Shell() {}
 
@@ -63,7 +65,15 @@ public final class Shell {
         };
         Proc proc = new Proc(host, prison, recording, out, err);
         int status;
-        Integer exit = Programs.exec(proc, argv);
+        Integer exit;
+        try {
+            exit = Programs.exec(proc, argv);
+        } catch (RuntimeException e) {
+            // A bug of ours must not take the lab (or a service) down: report it like a crashed
+            // program would, with EX_SOFTWARE. The events already applied stay consistent.
+            err.append(argv.get(0)).append(": internal error: ").append(e).append('\n');
+            exit = EX_SOFTWARE;
+        }
         if (exit == null) {
             err.append("sh: ").append(argv.get(0)).append(": not found\n");
             status = EX_NOTFOUND;

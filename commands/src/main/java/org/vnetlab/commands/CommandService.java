@@ -1,0 +1,157 @@
+package org.vnetlab.commands;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.vnetlab.commands.lab.CreateLab;
+import org.vnetlab.commands.lab.DeleteLab;
+import org.vnetlab.commands.lab.ExecScript;
+import org.vnetlab.commands.lab.LabGoneException;
+import org.vnetlab.commands.lab.ScriptResult;
+import org.vnetlab.commands.store.StoredEvents;
+import org.vnetlab.commands.store.WriteSide;
+import org.vnetlab.kernel.userland.Outcome;
+import org.vnetlab.platform.EventEnvelope;
+
+/**
+ * The write side as plain Java, for the HTTP API, the CLI and tests. A whole script is one Axon
+ * command (one transaction); every call checks that the lab belongs to the caller's tenant.
+ */
+public final class CommandService {
+    private final WriteSide writeSide;
+    private final ReadSide readSide;
+    private final DataPlane dataPlane;
+    private final Duration timeout;
+    private final StoredEvents storedEvents;
+
+    public CommandService(WriteSide writeSide, ReadSide readSide, DataPlane dataPlane, Duration timeout) {
+        this.writeSide = writeSide;
+        this.readSide = readSide;
+        this.dataPlane = dataPlane;
+        this.timeout = timeout;
+        this.storedEvents = new StoredEvents(writeSide.dataSource(), writeSide.serializer());
+    }
+
+    public CommandService(WriteSide writeSide) {
+        this(writeSide, ReadSide.IN_AGGREGATE, DataPlane.IN_AGGREGATE, Duration.ofSeconds(30));
+    }
+
+    public LabInfo createLab(Principal who, String name, Long seed) {
+        String id = UUID.randomUUID().toString();
+        long s = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
+        await(writeSide.commandGateway().send(new CreateLab(id, who.tenant(), name, s, who.actor(), now())));
+        return lab(who.tenant(), id).orElseThrow();
+    }
+
+    /** Runs one line (several if it holds {@code ;}); answers with the last command's outcome. */
+    public LineResult exec(Principal who, String labId, String line) {
+        List<LineResult> results = runScript(who, labId, line);
+        return results.isEmpty() ? new LineResult(line, "", "", 0, position(labId)) : results.get(results.size() - 1);
+    }
+
+    /** Runs a whole script as one command; one result per command line run. */
+    public List<LineResult> runScript(Principal who, String labId, String script) {
+        requireLab(who.tenant(), labId);
+        Optional<Outcome> read = readSide.answer(labId, script, -1);
+        if (read.isPresent()) return List.of(LineResult.of(read.get(), -1));
+        ScriptResult r = await(writeSide.commandGateway().send(new ExecScript(labId, script, who.actor(), now())));
+        List<LineResult> out = new ArrayList<>(r.outcomes().size());
+        for (Outcome o : r.outcomes()) out.add(LineResult.of(dataPlane.complete(labId, o, r.position()), r.position()));
+        return out;
+    }
+
+    public long deleteLab(Principal who, String labId) {
+        requireLab(who.tenant(), labId);
+        return await(writeSide.commandGateway().<Long>send(new DeleteLab(labId, who.actor(), now())));
+    }
+
+    /** The lab's stored events from {@code fromSequence}, deleted labs included (their history stays). */
+    public List<EventEnvelope> events(String tenant, String labId, long fromSequence, int limit) {
+        if (findLab(tenant, labId, true).isEmpty()) throw new LabNotFoundException(labId);
+        return storedEvents.ofLab(labId, fromSequence, limit);
+    }
+
+    public Optional<LabInfo> lab(String tenant, String labId) {
+        return findLab(tenant, labId, false);
+    }
+
+    public List<LabInfo> labs(String tenant) {
+        return queryLabs("SELECT id, tenant, name, seed, created_at, deleted FROM labs WHERE tenant = ? AND NOT deleted ORDER BY created_at, id",
+                tenant, null);
+    }
+
+    private long position(String labId) {
+        List<EventEnvelope> last = storedEvents.ofLab(labId, 0, Integer.MAX_VALUE);
+        return last.isEmpty() ? -1 : last.get(last.size() - 1).sequence();
+    }
+
+    private void requireLab(String tenant, String labId) {
+        if (lab(tenant, labId).isEmpty()) throw new LabNotFoundException(labId);
+    }
+
+    private Optional<LabInfo> findLab(String tenant, String labId, boolean includeDeleted) {
+        String sql = "SELECT id, tenant, name, seed, created_at, deleted FROM labs WHERE tenant = ? AND id = ?"
+                + (includeDeleted ? "" : " AND NOT deleted");
+        return queryLabs(sql, tenant, labId).stream().findFirst();
+    }
+
+    private List<LabInfo> queryLabs(String sql, String tenant, String labId) {
+        try (Connection c = writeSide.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenant);
+            if (labId != null) ps.setString(2, labId);
+            List<LabInfo> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LabInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getTimestamp(5).toInstant(), rs.getBoolean(6)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read labs", e);
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ServiceUnavailableException("the lab did not answer within " + timeout.toSeconds() + " s", true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("interrupted", false, e);
+        } catch (ExecutionException e) {
+            throw translate(e.getCause());
+        } catch (RejectedExecutionException e) {
+            throw new ServiceUnavailableException("too many commands queued", false, e);
+        }
+    }
+
+    private static RuntimeException translate(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof LabGoneException || c instanceof AggregateNotFoundException) {
+                return new LabNotFoundException(c.getMessage());
+            }
+            if (c instanceof RejectedExecutionException) {
+                return new ServiceUnavailableException("too many commands queued", false, c);
+            }
+        }
+        return t instanceof RuntimeException r ? r : new IllegalStateException(t);
+    }
+
+    private static long now() {
+        return System.currentTimeMillis();
+    }
+}
