@@ -5,6 +5,7 @@ import org.vnetlab.kernel.net.IfnetSubsystem;
 import org.vnetlab.kernel.net.Loopback;
 import org.vnetlab.kernel.net.VnetIfReturn;
 import org.vnetlab.kernel.route.NeighborTables;
+import org.vnetlab.kernel.route.NetCounters;
 import org.vnetlab.kernel.route.RouteTables;
 import org.vnetlab.kernel.state.Host;
 import org.vnetlab.kernel.state.VnetSubsystem;
@@ -22,6 +23,7 @@ public final class Subsystems {
             Loopback.INSTANCE,
             RouteTables.INSTANCE,
             NeighborTables.INSTANCE,
+            NetCounters.INSTANCE,
             SysctlSubsystem.INSTANCE,
             VnetIfReturn.INSTANCE);
 
