@@ -4,24 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.vnetlab.kernel.Lab;
+import org.vnetlab.kernel.LabTester;
 import org.vnetlab.kernel.userland.Outcome;
 
 /** FreeBSD's jail/jls/jexec regression scenarios (freebsd-scenarios.md S01-S10, D1, D6). */
 class JailScenariosTest {
     private final Lab lab = new Lab(0, "myhost.example.org");
 
+    private final LabTester t = new LabTester(lab);
+
     private Outcome ok(String line) {
-        Outcome o = lab.exec(line);
-        assertThat(o.stderr()).as("stderr of " + line).isEmpty();
-        assertThat(o.exit()).as("exit of " + line).isZero();
-        return o;
+        return t.ok(line);
     }
 
     private void expect(String line, int exit, String stdout, String stderr) {
-        Outcome o = lab.exec(line);
-        assertThat(o.stdout()).as("stdout of " + line).isEqualTo(stdout);
-        assertThat(o.stderr()).as("stderr of " + line).isEqualTo(stderr);
-        assertThat(o.exit()).as("exit of " + line).isEqualTo(exit);
+        t.expect(line, exit, stdout, stderr);
     }
 
     @Test
