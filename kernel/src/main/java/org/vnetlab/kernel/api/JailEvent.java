@@ -7,9 +7,11 @@ public sealed interface JailEvent extends Event {
 
     /**
      * A jail was created. {@code name} is the full hierarchical name as seen from the host,
-     * {@code parent} the parent's jid (0 = host). {@code params} holds every parameter whose
-     * value differs from the built-in default after inheritance was resolved, so that
-     * {@code evolve} never has to consult the parent's current (possibly later changed) values.
+     * {@code parent} the parent's jid (0 = host), {@code vnet} whether it has a stack of its own.
+     * {@code params} holds the kernel parameters as they were given, in canonical form ("true",
+     * "new", comma-joined lists); a {@code jid} entry means the jid was chosen, not allocated.
+     * Inherited values (host.hostname, securelevel, ...) are copied from the parent when the event
+     * is applied: events are applied in order, so the parent then is what decide saw.
      */
     record JailCreated(int jid, String name, int parent, boolean vnet, Map<String, String> params)
             implements JailEvent {}
