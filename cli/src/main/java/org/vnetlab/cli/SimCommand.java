@@ -39,6 +39,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Also print the events each command caused (with --json).")
     boolean events;
 
+    @Option(names = "--capture-dir", defaultValue = ".",
+            description = "Where the captures started with tcpdump -w FILE are written at the end (relative names).")
+    Path captureDir;
+
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -74,6 +78,11 @@ public final class SimCommand implements Callable<Integer> {
                 err.flush();
             }
             status = o.exit();
+        }
+        for (var c : org.vnetlab.kernel.dataplane.Captures.files(lab.host()).entrySet()) {
+            Path target = captureDir.resolve(c.getKey());
+            if (target.getParent() != null) Files.createDirectories(target.getParent());
+            Files.write(target, c.getValue());
         }
         return status;
     }

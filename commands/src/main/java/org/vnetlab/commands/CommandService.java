@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -64,8 +65,8 @@ public final class CommandService {
     /** Runs a whole script as one command; one result per command line run. */
     public List<LineResult> runScript(Principal who, String labId, String script) {
         requireLab(who.tenant(), labId);
-        Optional<Outcome> read = readSide.answer(labId, script, -1);
-        if (read.isPresent()) return List.of(LineResult.of(read.get(), -1));
+        Optional<List<LineResult>> read = readSide.answer(labId, script, () -> position(labId));
+        if (read.isPresent()) return read.get();
         ScriptResult r = await(writeSide.commandGateway().send(new ExecScript(labId, script, who.actor(), now())));
         List<LineResult> out = new ArrayList<>(r.outcomes().size());
         for (Outcome o : r.outcomes()) out.add(LineResult.of(dataPlane.complete(labId, o, r.position()), r.position()));
@@ -92,9 +93,27 @@ public final class CommandService {
                 tenant, null);
     }
 
-    private long position(String labId) {
-        List<EventEnvelope> last = storedEvents.ofLab(labId, 0, Integer.MAX_VALUE);
-        return last.isEmpty() ? -1 : last.get(last.size() - 1).sequence();
+    /** A read model of the lab (see {@link ReadSide#view}), as of the lab's last stored event. */
+    public List<Map<String, Object>> view(Principal who, String labId, String view) {
+        requireLab(who.tenant(), labId);
+        return readSide.view(labId, view, position(labId))
+                .orElseThrow(() -> new ServiceUnavailableException("the read models are not served by this process", false, null));
+    }
+
+    /** The sequence of the lab's last stored event (-1 if none): the position a reader must see. */
+    public long position(String labId) {
+        try (Connection c = writeSide.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?")) {
+            ps.setString(1, labId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long max = rs.getLong(1);
+                return rs.wasNull() ? -1 : max;
+            }
+        } catch (SQLException e) {
+            throw new ServiceUnavailableException("cannot read the lab's position", false, e);
+        }
     }
 
     private void requireLab(String tenant, String labId) {

@@ -1,6 +1,8 @@
 package org.vnetlab.kernel;
 
 import org.vnetlab.kernel.api.Command;
+import org.vnetlab.kernel.api.DataplaneCommand;
+import org.vnetlab.kernel.api.DataplaneEvent;
 import org.vnetlab.kernel.api.Decision;
 import org.vnetlab.kernel.api.Event;
 import org.vnetlab.kernel.api.IfCommand;
@@ -13,6 +15,8 @@ import org.vnetlab.kernel.api.RouteCommand;
 import org.vnetlab.kernel.api.RouteEvent;
 import org.vnetlab.kernel.api.SysctlCommand;
 import org.vnetlab.kernel.api.SysctlEvent;
+import org.vnetlab.kernel.dataplane.DataplaneEvolve;
+import org.vnetlab.kernel.dataplane.DataplaneSyscalls;
 import org.vnetlab.kernel.jail.JailEvolve;
 import org.vnetlab.kernel.jail.JailSyscalls;
 import org.vnetlab.kernel.net.IfEvolve;
@@ -46,6 +50,7 @@ public final class Kernel {
         if (command instanceof SysctlCommand c) return SysctlSyscalls.decide(host, c);
         if (command instanceof RouteCommand c) return RouteSyscalls.decide(host, c);
         if (command instanceof NeighborCommand c) return NeighborSyscalls.decide(host, c);
+        if (command instanceof DataplaneCommand c) return DataplaneSyscalls.decide(host, c);
         throw new IllegalArgumentException("unknown command " + command);
     }
 
@@ -55,6 +60,7 @@ public final class Kernel {
         else if (event instanceof SysctlEvent e) SysctlEvolve.apply(host, e);
         else if (event instanceof RouteEvent e) RouteEvolve.apply(host, e);
         else if (event instanceof NeighborEvent e) NeighborEvolve.apply(host, e);
+        else if (event instanceof DataplaneEvent e) DataplaneEvolve.apply(host, e);
         else throw new IllegalArgumentException("unknown event " + event);
     }
 

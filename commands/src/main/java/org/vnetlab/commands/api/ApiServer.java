@@ -37,6 +37,8 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private static final String PRINCIPAL = "principal";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The read models served as {@code GET /v1/labs/{lab}/VIEW}. */
+    public static final List<String> VIEWS = List.of("jails", "interfaces", "addresses", "routes", "sysctls");
 
     private final CommandService service;
     private final Tenants tenants;
@@ -81,6 +83,7 @@ public final class ApiServer implements AutoCloseable {
         r.post("/v1/labs/{lab}/exec", this::exec);
         r.post("/v1/labs/{lab}/scripts", this::runScript);
         r.get("/v1/labs/{lab}/events", this::events);
+        for (String view : VIEWS) r.get("/v1/labs/{lab}/" + view, ctx -> view(ctx, view));
         r.after(this::recordRequest);
         r.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
         r.exception(LabNotFoundException.class, (e, ctx) -> problem(ctx, 404, "Not Found", e.getMessage()));
@@ -195,6 +198,12 @@ public final class ApiServer implements AutoCloseable {
         ArrayNode events = JSON.createArrayNode();
         for (EventEnvelope e : service.events(principal(ctx).tenant(), ctx.pathParam("lab"), from, limit)) events.add(e.toTree());
         json(ctx, 200, JSON.createObjectNode().set("events", events));
+    }
+
+    private void view(Context ctx, String view) {
+        String lab = ctx.pathParam("lab");
+        List<java.util.Map<String, Object>> rows = service.view(principal(ctx), lab, view);
+        json(ctx, 200, JSON.createObjectNode().set(view, JSON.valueToTree(rows)));
     }
 
     // ---- reading and writing ----

@@ -6,7 +6,8 @@ package org.vnetlab.kernel.api;
  * (0 = host): it decides which vnet is meant and which privileges apply.
  * {@link org.vnetlab.kernel.Kernel#decide} answers with events or a rejection.
  */
-public sealed interface Command permits JailCommand, IfCommand, SysctlCommand, RouteCommand, NeighborCommand {
+public sealed interface Command permits JailCommand, IfCommand, SysctlCommand, RouteCommand, NeighborCommand,
+        DataplaneCommand {
 
     int jid();
 }

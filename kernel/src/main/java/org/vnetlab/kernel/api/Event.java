@@ -9,7 +9,8 @@ package org.vnetlab.kernel.api;
  * that owns it; the host's own vnet is 0. Events carry only what {@code evolve} needs and what an
  * auditor wants to read; the command line, time, tenant and actor travel in the envelope.
  */
-public sealed interface Event permits JailEvent, IfEvent, SysctlEvent, RouteEvent, NeighborEvent {
+public sealed interface Event permits JailEvent, IfEvent, SysctlEvent, RouteEvent, NeighborEvent,
+        DataplaneEvent {
 
     /** The stable type name used in JSON and in the event store. */
     default String type() {

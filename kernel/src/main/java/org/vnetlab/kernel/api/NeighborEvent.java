@@ -5,7 +5,7 @@ public sealed interface NeighborEvent extends Event {
 
     /**
      * {@code flags}: LLE_STATIC (permanent), LLE_PUB (published / proxy). {@code expiresAt} is
-     * the simulated time in ms when the entry expires, 0 for never (static entries).
+     * the simulated time in ns (Host.now) when the entry expires, 0 for never (static entries).
      * {@code address} is canonical, "%IF" scoped for IPv6 link-local.
      */
     record NeighborAdded(int vnet, String family, String address, String mac, String iface, int flags,

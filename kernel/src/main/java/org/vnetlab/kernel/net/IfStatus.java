@@ -119,10 +119,12 @@ final class IfStatus {
     }
 
     /** ifconfig bridgeN addr (ifbridge.c bridge_addresses). */
-    static void addresses(StringBuilder out, BridgeSoftc sc) {
+    static void addresses(StringBuilder out, BridgeSoftc sc, long now) {
         for (BridgeSoftc.RtEntry e : sc.rtable) {
-            out.append(new MacAddress(e.mac())).append(" Vlan").append(e.vlan()).append(' ')
-                    .append(e.ifp().name).append(" 0 flags=1<STATIC>\n");
+            out.append(new MacAddress(e.mac())).append(" Vlan").append(e.vlan()).append(' ').append(e.ifp().name);
+            if (e.expiresAt() == 0) out.append(" 0 flags=1<STATIC>\n");
+            else out.append(' ').append(Math.max(0, (e.expiresAt() - now / 1_000_000_000L * 1_000_000_000L) / 1_000_000_000L))
+                    .append(" flags=0<>\n");
         }
     }
 

@@ -309,7 +309,7 @@ public final class IfconfigTool implements Tool {
                 case "addr" -> {
                     Ifnet br = p.prison.vnet.ifunit(name);
                     if (!(br.softc instanceof BridgeSoftc sc)) throw errx(p, "unable to get address cache: " + Errno.EINVAL.text);
-                    IfStatus.addresses(p.out, sc);
+                    IfStatus.addresses(p.out, sc, p.host.now);
                 }
                 case "flush" -> check(p, new FlushBridge(p.jid(), name, false), "BRDGFLUSH");
                 case "deleteall" -> check(p, new FlushBridge(p.jid(), name, true), "BRDGFLUSH");

@@ -121,7 +121,7 @@ public final class ArpTool implements Tool {
         o.append(" on ").append(e.ifp.name);
         if (e.expiresAt == 0) o.append(" permanent");
         else {
-            long left = (e.expiresAt - p.host.now) / 1000;
+            long left = (e.expiresAt - p.host.now / 1_000_000_000L * 1_000_000_000L) / 1_000_000_000L; // time_uptime: whole seconds
             o.append(left > 0 ? " expires in " + left + " seconds" : " expired");
         }
         if (e.isPublished()) o.append(" published");

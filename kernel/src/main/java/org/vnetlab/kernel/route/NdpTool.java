@@ -112,7 +112,7 @@ public final class NdpTool implements Tool {
         String expire;
         if (e.expiresAt == 0) expire = "permanent";
         else {
-            long left = (e.expiresAt - p.host.now) / 1000;
+            long left = (e.expiresAt - p.host.now / 1_000_000_000L * 1_000_000_000L) / 1_000_000_000L;
             expire = left > 0 ? left + "s" : "expired";
         }
         String state = switch (e.state) {

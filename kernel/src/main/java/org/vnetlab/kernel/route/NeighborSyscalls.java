@@ -31,7 +31,8 @@ public final class NeighborSyscalls {
         Ifnet ifp = a.iface() != null ? vnet.ifunit(a.iface()) : coveringIfnet(vnet, addr);
         if (ifp == null) return Decision.reject(Errno.EHOSTUNREACH);
         long expiresAt = (a.flags() & NeighborTables.LLE_STATIC) != 0 ? 0
-                : host.now + 1000L * Sysctls.vnetInt(vnet, "net.link.ether.inet.max_age");
+                : host.now / 1_000_000_000L * 1_000_000_000L
+                        + 1_000_000_000L * Sysctls.vnetInt(vnet, "net.link.ether.inet.max_age");
         return Decision.accept(new NeighborAdded(vnet.id, a.family(), text(addr, ifp), mac.toString(), ifp.name,
                 a.flags(), expiresAt));
     }

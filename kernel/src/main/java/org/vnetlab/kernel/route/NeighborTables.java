@@ -48,6 +48,10 @@ public final class NeighborTables extends VnetSubsystem<NeighborTables.Table> {
         /** Simulated ms when the entry expires; 0 = never. */
         public long expiresAt;
         public boolean isRouter;
+        /** Resolution in progress (la_asked, the time of the last request, la_hold): data plane only. */
+        public int asked;
+        public long askedAt;
+        public java.util.List<byte[]> hold;
 
         Entry(String family, Addr address, MacAddress mac, Ifnet ifp, int flags, int state, long expiresAt) {
             this.family = family;
@@ -80,6 +84,46 @@ public final class NeighborTables extends VnetSubsystem<NeighborTables.Table> {
         TreeMap<Addr, Entry> family(String family) {
             return "inet6".equals(family) ? inet6 : inet;
         }
+    }
+
+    // -- the data plane's access (sys/netinet/if_ether.c, sys/netinet6/nd6.c) ------------------
+
+    public static Entry find4(Vnet vnet, org.vnetlab.kernel.wire.Ipv4Address a) {
+        Table t = INSTANCE.peek(vnet);
+        return t == null || t.inet.isEmpty() ? null : t.inet.get(Addr.v4(a));
+    }
+
+    public static Entry find6(Vnet vnet, org.vnetlab.kernel.wire.Ipv6Address a, int scope) {
+        Table t = INSTANCE.peek(vnet);
+        return t == null || t.inet6.isEmpty() ? null : t.inet6.get(Addr.v6(a, scope));
+    }
+
+    /** A new dynamic entry (incomplete when {@code mac} is null). */
+    public static Entry add4(Vnet vnet, org.vnetlab.kernel.wire.Ipv4Address a, Ifnet ifp, MacAddress mac, int state,
+                             long expiresAt) {
+        Entry e = new Entry("inet", Addr.v4(a), mac, ifp, mac != null ? LLE_VALID : 0, state, expiresAt);
+        putEntry(vnet, e);
+        return e;
+    }
+
+    public static Entry add6(Vnet vnet, org.vnetlab.kernel.wire.Ipv6Address a, Ifnet ifp, MacAddress mac, int state,
+                             long expiresAt) {
+        Entry e = new Entry("inet6", Addr.v6(a, ifp.index), mac, ifp, mac != null ? LLE_VALID : 0, state, expiresAt);
+        putEntry(vnet, e);
+        return e;
+    }
+
+    public static void delete(Vnet vnet, Entry e) {
+        remove(vnet, e.family, e.address);
+    }
+
+    /** Every entry of both families (a copy), for the expiry sweep. */
+    public static List<Entry> all(Vnet vnet) {
+        Table t = INSTANCE.peek(vnet);
+        if (t == null) return List.of();
+        List<Entry> list = new ArrayList<>(t.inet.values());
+        list.addAll(t.inet6.values());
+        return list;
     }
 
     static Entry find(Vnet vnet, String family, Addr address) {

@@ -29,8 +29,26 @@ public final class Host {
     public int lastJid;
     private Ifnet[] ifindex = new Ifnet[16];
     private final BitSet ifindexUsed = new BitSet();
-    /** Simulated time of the last applied command, in milliseconds since the epoch. */
+    /**
+     * Simulated time in nanoseconds since boot (0). Only data-plane events advance it (ping's
+     * intervals and waits, traceroute's probes, sleep); nothing reads a wall clock. Neighbour
+     * and bridge-table expiries are expressed on this clock; pcap timestamps are now / 1000 µs.
+     */
     public long now;
+    /**
+     * The data plane's reusable engine (buffers, event queue), created on first use. Not state:
+     * it holds nothing between two events that a user could observe.
+     */
+    public Object dataplane;
+    /** Packet captures by file name, in the order they were started (see dataplane.Captures). */
+    public final java.util.LinkedHashMap<String, org.vnetlab.kernel.wire.PcapWriter> captures =
+            new java.util.LinkedHashMap<>();
+    /**
+     * What the last data-plane event printed and returned (stdout, stderr, exit status): the tool
+     * that issued the command reads it right after its syscall. Transient, recomputed on replay.
+     */
+    public String resultOut = "", resultErr = "";
+    public int resultStatus;
 
     public Host(long seed, String hostname) {
         this.seed = seed;

@@ -41,6 +41,8 @@ public final class Ifnet {
     /** The bridge this interface is a member of, or null. */
     public Ifnet bridge;
     private List<IfAddr> addrs;
+    /** Captures tapping this interface (bpf listeners), or null. */
+    public List<org.vnetlab.kernel.wire.PcapWriter> taps;
 
     public Ifnet(String name, String type, int index, Vnet home, long mac) {
         this.name = name;

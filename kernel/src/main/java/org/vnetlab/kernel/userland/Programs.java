@@ -3,6 +3,10 @@ package org.vnetlab.kernel.userland;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.vnetlab.kernel.dataplane.PingTool;
+import org.vnetlab.kernel.dataplane.SleepTool;
+import org.vnetlab.kernel.dataplane.TcpdumpTool;
+import org.vnetlab.kernel.dataplane.TracerouteTool;
 import org.vnetlab.kernel.jail.JailTool;
 import org.vnetlab.kernel.jail.JexecTool;
 import org.vnetlab.kernel.jail.JlsTool;
@@ -33,10 +37,13 @@ public final class Programs {
         PROGRAMS.put("true", (p, argv) -> 0);
         PROGRAMS.put("false", (p, argv) -> 1);
         PROGRAMS.put("echo", Programs::echo);
-        for (String dataPlane : List.of("ping", "ping6", "traceroute", "traceroute6", "tcpdump")) {
-            PROGRAMS.put(dataPlane, (p, argv) -> p.errx(EX_NOT_IMPLEMENTED, argv.get(0),
-                    "not implemented yet: the simulated data plane is not available"));
-        }
+        PROGRAMS.put("ping", new PingTool());
+        PROGRAMS.put("ping6", new PingTool());
+        PROGRAMS.put("traceroute", new TracerouteTool());
+        PROGRAMS.put("tcpdump", new TcpdumpTool());
+        PROGRAMS.put("sleep", new SleepTool());
+        PROGRAMS.put("traceroute6", (p, argv) -> p.errx(EX_NOT_IMPLEMENTED, argv.get(0),
+                "not implemented yet: IPv6 traceroute is not simulated"));
     }
 
     private Programs() {}

@@ -1,0 +1,26 @@
+package org.vnetlab.kernel.api;
+
+/**
+ * Traffic that happened. Applying one of these re-runs the packet simulation it stands for,
+ * from {@code at} (the host's simulated time in ns when it was decided): ARP/ND caches, bridge
+ * address tables, counters, captures and the host clock change exactly as they did the first
+ * time, and the program's printed result is recomputed byte for byte. {@code vnet} is the jid
+ * of the vnet the program ran in.
+ */
+public sealed interface DataplaneEvent extends Event {
+
+    /** A ping run; {@code ident} is the ICMP identifier (ping's getpid() &amp; 0xffff), derived from the seed. */
+    record PingSent(int vnet, String family, String target, String destination, String source, int count,
+                    int intervalMs, int waitMs, int timeoutS, int size, int ttl, String options, int ident,
+                    long at) implements DataplaneEvent {}
+
+    /** A traceroute run; {@code ident} is its source port base (getpid() &amp; 0xffff | 0x8000). */
+    record TracerouteSent(int vnet, String target, String destination, String source, int firstTtl, int maxHops,
+                          int probes, int waitS, int packetLen, boolean numeric, int ident, long at)
+            implements DataplaneEvent {}
+
+    /** {@code ifindex} pins the interface even if it later moves or is renamed. */
+    record CaptureStarted(int vnet, String iface, int ifindex, String file, long at) implements DataplaneEvent {}
+
+    record TimeAdvanced(int vnet, long nanos, long at) implements DataplaneEvent {}
+}

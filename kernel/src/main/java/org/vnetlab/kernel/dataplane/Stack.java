@@ -1,0 +1,145 @@
+package org.vnetlab.kernel.dataplane;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vnetlab.kernel.route.NetCounters;
+import org.vnetlab.kernel.state.IfAddr;
+import org.vnetlab.kernel.state.IfFlags;
+import org.vnetlab.kernel.state.Ifnet;
+import org.vnetlab.kernel.state.Vnet;
+import org.vnetlab.kernel.state.VnetSubsystem;
+import org.vnetlab.kernel.sysctl.Sysctls;
+import org.vnetlab.kernel.wire.Ipv4Address;
+import org.vnetlab.kernel.wire.Ipv6Address;
+
+/**
+ * One vnet as the data plane sees it during a run: its sysctls, counters and interface
+ * addresses pre-parsed, so that the per-packet path does no string work. It is a cache
+ * rebuilt at the start of every run (nothing can change a vnet's configuration while a
+ * data-plane event is being applied), plus the IPv4 ident counter (V_ip_id), which is state.
+ */
+final class Stack {
+    static final VnetSubsystem<Stack> SLOT = new VnetSubsystem<>("dataplane") {};
+
+    long generation = -1;
+    boolean forwarding4;
+    boolean forwarding6;
+    int ttl;
+    int hlim;
+    int maxAgeS;
+    int maxTries;
+    int nd6MaxTries;
+    boolean bmcastEcho;
+    NetCounters.Counters counters;
+    Ifnet lo0;
+    Port[] ports = new Port[0];
+    /** V_ip_id: the next IPv4 identification this vnet uses. */
+    int ipId = 1;
+
+    /** One interface's parsed addresses and counters. */
+    static final class Port {
+        Ifnet ifp;
+        NetCounters.IfStat stat;
+        int[] v4 = new int[0];
+        int[] v4len = new int[0];
+        Ipv6Address[] v6 = new Ipv6Address[0];
+        int[] v6len = new int[0];
+
+        boolean hasV4(int a) {
+            for (int x : v4) if (x == a) return true;
+            return false;
+        }
+
+        boolean hasV6(Ipv6Address a) {
+            for (Ipv6Address x : v6) if (x.equals(a)) return true;
+            return false;
+        }
+
+        /** The first inet address, or 0 (the interface's primary address, what icmp_reflect uses). */
+        int primary4() {
+            return v4.length > 0 ? v4[0] : 0;
+        }
+
+        Ipv6Address linkLocal() {
+            for (Ipv6Address x : v6) if (x.isLinkLocal()) return x;
+            return null;
+        }
+
+        /** The subnet broadcast address of an address of ours covering {@code a}, i.e. a == it. */
+        boolean isSubnetBroadcast(int a) {
+            for (int i = 0; i < v4.length; i++) {
+                int len = v4len[i];
+                if (len >= 31) continue;
+                int mask = Ipv4Address.prefixMask(len);
+                if ((v4[i] & mask) == (a & mask) && (a | mask) == -1) return true;
+            }
+            return false;
+        }
+
+        boolean ip6Disabled() {
+            return (ifp.nd6Flags & Ifnet.ND6_IFF_IFDISABLED) != 0;
+        }
+    }
+
+    static Stack of(Vnet vnet, long generation) {
+        Stack s = SLOT.get(vnet, Stack::new);
+        if (s.generation != generation) s.refresh(vnet, generation);
+        return s;
+    }
+
+    private void refresh(Vnet vnet, long gen) {
+        generation = gen;
+        forwarding4 = Sysctls.vnetInt(vnet, "net.inet.ip.forwarding") != 0;
+        forwarding6 = Sysctls.vnetInt(vnet, "net.inet6.ip6.forwarding") != 0;
+        ttl = Sysctls.vnetInt(vnet, "net.inet.ip.ttl");
+        hlim = Sysctls.vnetInt(vnet, "net.inet6.ip6.hlim");
+        maxAgeS = Sysctls.vnetInt(vnet, "net.link.ether.inet.max_age");
+        maxTries = Sysctls.vnetInt(vnet, "net.link.ether.inet.maxtries");
+        nd6MaxTries = Sysctls.vnetInt(vnet, "net.inet6.icmp6.nd6_mmaxtries");
+        bmcastEcho = Sysctls.vnetInt(vnet, "net.inet.icmp.bmcastecho") != 0;
+        counters = NetCounters.of(vnet);
+        lo0 = null;
+        List<Port> list = new ArrayList<>();
+        for (Ifnet ifp : vnet.ifnets()) {
+            if (lo0 == null && (ifp.flags & IfFlags.LOOPBACK) != 0) lo0 = ifp;
+            Port p = new Port();
+            p.ifp = ifp;
+            p.stat = counters.ifnet(ifp.index);
+            List<IfAddr> addrs = ifp.addrs();
+            int n4 = 0, n6 = 0;
+            for (IfAddr a : addrs) if (a.isInet()) n4++; else if (a.isInet6()) n6++;
+            p.v4 = new int[n4];
+            p.v4len = new int[n4];
+            p.v6 = new Ipv6Address[n6];
+            p.v6len = new int[n6];
+            int i4 = 0, i6 = 0;
+            for (IfAddr a : addrs) {
+                if (a.isInet()) {
+                    p.v4[i4] = Ipv4Address.of(a.address).bits();
+                    p.v4len[i4++] = a.prefixlen;
+                } else if (a.isInet6()) {
+                    p.v6[i6] = Ipv6Address.of(a.address);
+                    p.v6len[i6++] = a.prefixlen;
+                }
+            }
+            list.add(p);
+        }
+        ports = list.toArray(new Port[0]);
+    }
+
+    Port port(Ifnet ifp) {
+        for (Port p : ports) if (p.ifp == ifp) return p;
+        return null;
+    }
+
+    /** Is {@code a} one of this vnet's IPv4 addresses? */
+    boolean isLocal4(int a) {
+        for (Port p : ports) if (p.hasV4(a)) return true;
+        return false;
+    }
+
+    boolean isLocal6(Ipv6Address a) {
+        for (Port p : ports) if (p.hasV6(a)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,78 @@
+package org.vnetlab.projections;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vnetlab.kernel.Kernel;
+import org.vnetlab.kernel.api.Event;
+import org.vnetlab.kernel.codec.EventCodec;
+import org.vnetlab.kernel.state.Host;
+import org.vnetlab.platform.lab.LabCreated;
+import org.vnetlab.platform.lab.LabDeleted;
+import org.vnetlab.platform.lab.LabEvent;
+import org.vnetlab.platform.lab.LabEventCodec;
+
+/**
+ * One lab as the read side sees it: its kernel host after the event at {@code position}, built
+ * with the same {@link Kernel#evolve} the aggregate runs, so its tools print what the aggregate's
+ * would. Not thread-safe: callers hold the object's monitor.
+ */
+final class ProjectedLab {
+    private static final Logger log = LoggerFactory.getLogger(ProjectedLab.class);
+
+    final String labId;
+    String tenant;
+    String name;
+    long seed;
+    String hostname;
+    /** The sequence of the last applied event; -1 before LabCreated. */
+    long position = -1;
+    boolean deleted;
+    Host host;
+
+    ProjectedLab(String labId) {
+        this.labId = labId;
+    }
+
+    /**
+     * Applies the event at {@code sequence}; false when it is already applied (the relay publishes
+     * at least once, so a batch may come twice). A gap is logged and applied anyway: the log is
+     * ordered per lab, so a gap means an event was lost upstream and no reordering can fix it.
+     */
+    boolean apply(long sequence, Event event, LabEvent labEvent) {
+        if (sequence <= position) return false;
+        if (sequence != position + 1) log.error("lab {}: event {} follows {}; events are missing upstream", labId, sequence, position);
+        position = sequence;
+        if (labEvent instanceof LabCreated c) {
+            tenant = c.tenant();
+            name = c.name();
+            seed = c.seed();
+            hostname = c.hostname();
+            host = Kernel.boot(c.seed(), c.hostname());
+        } else if (labEvent instanceof LabDeleted) {
+            deleted = true;
+        } else if (host == null) {
+            log.error("lab {}: event {} ({}) before LabCreated; ignored", labId, sequence, event.type());
+        } else {
+            try {
+                Kernel.evolve(host, event);
+            } catch (RuntimeException e) {
+                // A kernel bug must not wedge the consumer on one record forever.
+                log.error("lab {}: evolve failed on event {} ({})", labId, sequence, event.type(), e);
+            }
+        }
+        return true;
+    }
+
+    /** Applies a history row's event (its JSON as stored in {@code history.event}). */
+    void applyStored(long sequence, String eventJson) {
+        JsonNode node;
+        try {
+            node = EventCodec.mapper().readTree(eventJson);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable history row " + labId + "/" + sequence, e);
+        }
+        if (LabEventCodec.isLabEventType(node.path("type").asText())) apply(sequence, null, LabEventCodec.fromTree(node));
+        else apply(sequence, EventCodec.fromTree(node), null);
+    }
+}
