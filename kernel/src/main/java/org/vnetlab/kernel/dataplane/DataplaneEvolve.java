@@ -38,7 +38,10 @@ public final class DataplaneEvolve {
             host.resultStatus = 0;
         } else if (e instanceof TimeAdvanced t) {
             host.now = Math.max(host.now, t.at()) + t.nanos();
-            Engine.of(host).begin();
+            Engine eng = Engine.of(host);
+            eng.begin();
+            eng.drain(); // what the timers sent (NUD probes) arrives
+            eng.sweep();
             host.resultOut = "";
             host.resultErr = "";
             host.resultStatus = 0;

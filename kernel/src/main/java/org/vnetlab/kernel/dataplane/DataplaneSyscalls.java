@@ -41,7 +41,7 @@ public final class DataplaneSyscalls {
                     host.now));
         }
         if (c instanceof Traceroute t) {
-            if (!t.source().isEmpty() && !hasAddress(vnet, "inet", t.source())) {
+            if (!t.source().isEmpty() && !hasAddress(vnet, t.destination().contains(":") ? "inet6" : "inet", t.source())) {
                 return Decision.reject(Errno.EADDRNOTAVAIL);
             }
             int ident = (int) (host.derive(PURPOSE_IDENT, host.now, c.jid() + 1L) & 0xffff) | 0x8000;

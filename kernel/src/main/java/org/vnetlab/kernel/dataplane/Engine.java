@@ -95,6 +95,13 @@ final class Engine {
 
     private void sweepVnet(Vnet vnet, long now) {
         Neighbors.sweep(vnet, now);
+        // DELAY -> PROBE: the unicast solicitation nd6_llinfo_timer would send
+        for (org.vnetlab.kernel.route.NeighborTables.Entry e : org.vnetlab.kernel.route.NeighborTables.all(vnet)) {
+            if ("inet6".equals(e.family) && e.state == org.vnetlab.kernel.route.NeighborTables.ND6_LLINFO_PROBE
+                    && e.asked == 0 && e.mac != null) {
+                inet6.probe(stack(vnet), e);
+            }
+        }
         for (Ifnet ifp : vnet.ifnets()) {
             if (ifp.softc instanceof BridgeSoftc sc) sc.age(now);
         }
@@ -353,7 +360,9 @@ final class Engine {
             bridgeOutput(ifp, buf, len);
             return true;
         }
-        if (ifp.bridge != null && ifp.bridge.softc instanceof BridgeSoftc) {
+        // bridge_output(): "If bridge is down, but the original output interface is up, go ahead
+        // and send out that interface."
+        if (ifp.bridge != null && ifp.bridge.softc instanceof BridgeSoftc && ifp.bridge.isUp()) {
             bridgeOutput(ifp.bridge, buf, len);
             return true;
         }

@@ -47,6 +47,11 @@ final class Neighbors {
                 if (e.state == NeighborTables.ND6_LLINFO_REACHABLE) {
                     e.state = NeighborTables.ND6_LLINFO_STALE;
                     e.expiresAt = uptime(now) + ND6_GC;
+                } else if (e.state == NeighborTables.ND6_LLINFO_DELAY) {
+                    // DELAY -> PROBE: unicast solicitations follow (sent when the entry is next used)
+                    e.state = NeighborTables.ND6_LLINFO_PROBE;
+                    e.asked = 0;
+                    e.expiresAt = uptime(now) + 3 * ND6_RETRANS; // the engine sends the probe
                 } else {
                     NeighborTables.delete(vnet, e);
                 }

@@ -3,6 +3,7 @@ package org.vnetlab.kernel.dataplane;
 import org.vnetlab.kernel.api.DataplaneEvent.PingSent;
 import org.vnetlab.kernel.api.Errno;
 import org.vnetlab.kernel.state.Host;
+import org.vnetlab.kernel.state.Ifnet;
 import org.vnetlab.kernel.state.Vnet;
 import org.vnetlab.kernel.wire.IcmpPacket;
 import org.vnetlab.kernel.wire.IpProtocol;
@@ -23,6 +24,11 @@ final class PingRun {
     private static final long SECOND = 1_000_000_000L;
     /** struct tv32: the timestamp at the start of the data (seconds and nanoseconds, big-endian). */
     private static final int TV32_LEN = 8;
+    /**
+     * A ping with neither -c nor -t runs until interrupted; the simulation interrupts it (as ^C
+     * would) after this many probes, so that a script always ends.
+     */
+    static final int MAX_ENDLESS = 1000;
 
     private final Host host;
     private final Engine engine;
@@ -96,8 +102,13 @@ final class PingRun {
                 err.append("ping: UDP connect: No route to host\n");
                 return 1;
             }
+            String srcText = src6.toString();
+            if (src6.isLinkLocal()) {
+                Ifnet zone = scope6 != 0 ? host.ifnetByIndex(scope6) : zoneOf(s, src6);
+                if (zone != null) srcText += "%" + zone.name;
+            }
             pending.append("PING(").append(e.size() + 48).append("=40+8+").append(e.size()).append(" bytes) ")
-                    .append(src6).append(" --> ").append(pct >= 0 ? d : dst6.toString()).append('\n');
+                    .append(srcText).append(" --> ").append(pct >= 0 ? d : dst6.toString()).append('\n');
         }
         if (flood) fflush(); // setbuf(stdout, NULL): -f makes stdout unbuffered
         long start = host.now;
@@ -119,6 +130,9 @@ final class PingRun {
             } else if (host.now >= deadline) {
                 break; // SIGALRM: -t
             }
+            if (count == 0 && deadline == Long.MAX_VALUE && ntransmitted >= MAX_ENDLESS) {
+                break; // an endless ping is interrupted (SIGINT) after MAX_ENDLESS probes
+            }
             if (count == 0 || ntransmitted < count) {
                 pinger();
             } else {
@@ -139,6 +153,12 @@ final class PingRun {
         }
         finish();
         return nreceived > 0 ? 0 : 2;
+    }
+
+    /** The interface holding the link-local address {@code a}. */
+    private static Ifnet zoneOf(Stack s, Ipv6Address a) {
+        for (Stack.Port p : s.ports) if (p.hasV6(a)) return p.ifp;
+        return null;
     }
 
     /** Sends one echo request; a send error is reported and still counts as transmitted. */

@@ -8,6 +8,10 @@ import org.vnetlab.kernel.wire.IpProtocol;
 import org.vnetlab.kernel.wire.Ipv4Address;
 import org.vnetlab.kernel.wire.Ipv4Packet;
 import org.vnetlab.kernel.wire.Ipv4Repr;
+import org.vnetlab.kernel.wire.Icmpv6Packet;
+import org.vnetlab.kernel.wire.Ipv6Address;
+import org.vnetlab.kernel.wire.Ipv6Packet;
+import org.vnetlab.kernel.wire.Ipv6Repr;
 import org.vnetlab.kernel.wire.UdpPacket;
 
 /**
@@ -22,6 +26,10 @@ final class TracerouteRun {
     private TracerouteRun() {}
 
     static void run(Host host, TracerouteSent e) {
+        if (e.destination().contains(":")) {
+            run6(host, e);
+            return;
+        }
         Engine eng = Engine.of(host);
         host.now = Math.max(host.now, e.at());
         eng.begin();
@@ -139,5 +147,122 @@ final class TracerouteRun {
         UdpPacket udp = new UdpPacket(p, inner + ohl, p.length - inner - ohl);
         if (udp.srcPort() != ident || udp.dstPort() != (port & 0xffff)) return 0;
         return type == IcmpPacket.TYPE_TIME_EXCEEDED ? -1 : code + 1;
+    }
+
+    /** traceroute6.c main loop: UDP probes of {@code packetLen} data bytes, hop limits growing. */
+    private static void run6(Host host, TracerouteSent e) {
+        Engine eng = Engine.of(host);
+        host.now = Math.max(host.now, e.at());
+        eng.begin();
+        Vnet vnet = host.vnet(e.vnet());
+        Socket socket = new Socket(vnet, true);
+        eng.sockets.add(socket);
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        int status = 0;
+        try {
+            Stack s = eng.stack(vnet);
+            String d = e.destination();
+            int pct = d.indexOf('%');
+            Ipv6Address dst = Ipv6Address.of(pct >= 0 ? d.substring(0, pct) : d);
+            org.vnetlab.kernel.state.Ifnet zone = pct >= 0 ? vnet.ifunit(d.substring(pct + 1)) : null;
+            int scope = zone != null ? zone.index : 0;
+            Ipv6Address src = e.source().isEmpty() ? eng.inet6.source(vnet, s, dst, scope) : Ipv6Address.of(e.source());
+            if (src == null) {
+                err.append("connect: No route to host\n");
+                status = 1;
+                return;
+            }
+            int maxHops = e.maxHops() > 0 ? e.maxHops() : s.hlim;
+            err.append("traceroute6 to ").append(e.target()).append(" (").append(d).append(") from ").append(src)
+                    .append(", ").append(maxHops).append(" hops max, ").append(e.packetLen()).append(" byte packets\n");
+            if (e.firstTtl() > 1) out.append("Skipping ").append(e.firstTtl() - 1).append(" intermediate hops\n");
+            byte[] buf = new byte[Engine.BUFSIZE];
+            int seq = 0;
+            for (int hops = e.firstTtl(); hops <= maxHops; hops++) {
+                out.append(String.format("%2d ", hops));
+                Ipv6Address last = null;
+                boolean gotThere = false;
+                int unreachable = 0;
+                for (int probe = 0; probe < e.probes(); probe++) {
+                    ++seq;
+                    long t1 = host.now;
+                    int udpLen = UdpPacket.HEADER_LEN + e.packetLen();
+                    int off = Engine.ETHER_HDR + Ipv6Packet.HEADER_LEN;
+                    java.util.Arrays.fill(buf, off, off + udpLen, (byte) 0);
+                    buf[off + UdpPacket.HEADER_LEN] = (byte) seq;
+                    buf[off + UdpPacket.HEADER_LEN + 1] = (byte) hops;
+                    UdpPacket udp = new UdpPacket(buf, off, udpLen);
+                    udp.setSrcPort(e.ident());
+                    udp.setDstPort((BASE_PORT + seq) & 0xffff);
+                    udp.setDatagramLen(udpLen);
+                    udp.fillChecksum(src, dst);
+                    Ipv6Repr.of(src, dst, IpProtocol.UDP, udpLen, hops)
+                            .emit(new Ipv6Packet(buf, Engine.ETHER_HDR, Ipv6Packet.HEADER_LEN + udpLen));
+                    int code = eng.inet6.originate(vnet, buf, Ipv6Packet.HEADER_LEN + udpLen, scope);
+                    if (code != 0) {
+                        err.append("sendto: ").append(Inet4.errno(code).text).append('\n');
+                        out.append("traceroute6: wrote ").append(e.target()).append(' ').append(e.packetLen())
+                                .append(" chars, ret=-1\n");
+                    }
+                    long deadline = t1 + e.waitS() * SECOND;
+                    boolean answered = false;
+                    while (eng.runUntil(deadline, socket)) {
+                        Socket.Message m = socket.queue.poll();
+                        int kind = packetOk6(m.packet(), e.ident(), BASE_PORT + seq);
+                        if (kind == 0) continue;
+                        Ipv6Packet ip = new Ipv6Packet(m.packet(), 0, m.packet().length);
+                        Ipv6Address from = ip.srcAddr();
+                        if (!from.equals(last)) {
+                            if (probe > 0) out.append("\n   ");
+                            String a = from.toString();
+                            if (from.isLinkLocal()) a += "%" + m.rcvif().name;
+                            out.append(' ').append(a);
+                            last = from;
+                        }
+                        out.append(String.format(java.util.Locale.ROOT, "  %.3f ms", (host.now - t1) / 1e6));
+                        if (kind > 0) {
+                            switch (kind - 1) {
+                                case 0 -> { unreachable++; out.append(" !N"); }
+                                case 1 -> { unreachable++; out.append(" !P"); }
+                                case 2 -> { unreachable++; out.append(" !S"); }
+                                case 3 -> { unreachable++; out.append(" !A"); }
+                                case 4 -> {
+                                    if (ip.hopLimit() <= 1) out.append(" !");
+                                    gotThere = true;
+                                }
+                                default -> { }
+                            }
+                        }
+                        answered = true;
+                        break;
+                    }
+                    if (!answered) out.append(" *");
+                }
+                out.append('\n');
+                if (gotThere || (unreachable > 0 && unreachable >= (e.probes() + 1) / 2)) break;
+            }
+        } finally {
+            eng.drain();
+            eng.sweep();
+            host.resultOut = out.toString();
+            host.resultErr = err.toString();
+            host.resultStatus = status;
+        }
+    }
+
+    /** traceroute6.c packet_ok(): 0, -1 for time exceeded in transit, or unreachable code + 1. */
+    private static int packetOk6(byte[] p, int ident, int port) {
+        int h = Ipv6Packet.HEADER_LEN;
+        if (p.length < h + 8 + Ipv6Packet.HEADER_LEN + UdpPacket.HEADER_LEN) return 0;
+        int type = p[h] & 0xff;
+        int code = p[h + 1] & 0xff;
+        if (!(type == Icmpv6Packet.TYPE_TIME_EXCEEDED && code == 0) && type != Icmpv6Packet.TYPE_DST_UNREACHABLE) return 0;
+        int inner = h + 8;
+        Ipv6Packet oip = new Ipv6Packet(p, inner, p.length - inner);
+        if (oip.nextHeader() != IpProtocol.UDP) return 0;
+        UdpPacket udp = new UdpPacket(p, inner + Ipv6Packet.HEADER_LEN, p.length - inner - Ipv6Packet.HEADER_LEN);
+        if (udp.srcPort() != ident || udp.dstPort() != (port & 0xffff)) return 0;
+        return type == Icmpv6Packet.TYPE_TIME_EXCEEDED ? -1 : code + 1;
     }
 }

@@ -113,7 +113,7 @@ public final class NdpTool implements Tool {
         if (e.expiresAt == 0) expire = "permanent";
         else {
             long left = (e.expiresAt - p.host.now / 1_000_000_000L * 1_000_000_000L) / 1_000_000_000L;
-            expire = left > 0 ? left + "s" : "expired";
+            expire = left > 0 ? sec2str(left) : "expired";
         }
         String state = switch (e.state) {
             case NeighborTables.ND6_LLINFO_INCOMPLETE -> "I";
@@ -124,8 +124,38 @@ public final class NdpTool implements Tool {
             default -> "N";
         };
         String flags = (e.isRouter ? "R" : "") + (e.isPublished() ? "p" : "");
-        p.out.append(String.format("%-36s %-17s %6s %-9.9s %1.1s %s\n", e.addressText(),
-                e.mac != null ? e.mac.toString() : "(incomplete)", e.ifp.name, expire, state, flags));
+        // ndp.c print_entry: the columns shrink to make room for a long address
+        String addr = e.addressText();
+        String ll = e.mac != null ? e.mac.toString() : "(incomplete)";
+        int aw = Math.max(addr.length(), W_ADDR);
+        int lw = Math.max(ll.length(), W_ADDR + W_LL - aw);
+        int iw = Math.max(e.ifp.name.length(), W_ADDR + W_LL + W_IF - aw - lw);
+        p.out.append(String.format("%-" + aw + "s %-" + lw + "s %" + iw + "s %-9.9s %s %s\n", addr, ll, e.ifp.name,
+                expire, state, flags));
+    }
+
+    private static final int W_ADDR = 36;
+    private static final int W_LL = 17;
+    private static final int W_IF = 6;
+
+    /** ndp.c sec2str(): "23h59m58s", "29s", "1d0h0m0s". */
+    static String sec2str(long total) {
+        long days = total / 3600 / 24;
+        long hours = (total / 3600) % 24;
+        long mins = (total / 60) % 60;
+        long secs = total % 60;
+        StringBuilder b = new StringBuilder();
+        boolean first = true;
+        if (days != 0) {
+            first = false;
+            b.append(days).append('d');
+        }
+        if (!first || hours != 0) {
+            first = false;
+            b.append(hours).append('h');
+        }
+        if (!first || mins != 0) b.append(mins).append('m');
+        return b.append(secs).append('s').toString();
     }
 
     private static int get(Proc p, Vnet vnet, String text) {

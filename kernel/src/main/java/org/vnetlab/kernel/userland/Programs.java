@@ -42,8 +42,7 @@ public final class Programs {
         PROGRAMS.put("traceroute", new TracerouteTool());
         PROGRAMS.put("tcpdump", new TcpdumpTool());
         PROGRAMS.put("sleep", new SleepTool());
-        PROGRAMS.put("traceroute6", (p, argv) -> p.errx(EX_NOT_IMPLEMENTED, argv.get(0),
-                "not implemented yet: IPv6 traceroute is not simulated"));
+        PROGRAMS.put("traceroute6", new TracerouteTool());
     }
 
     private Programs() {}

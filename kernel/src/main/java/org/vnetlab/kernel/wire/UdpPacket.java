@@ -67,6 +67,47 @@ public final class UdpPacket {
     put16(CHECKSUM, c == 0 ? 0xffff : c);
   }
 
+  /** The same over the IPv6 pseudo-header (RFC 8200 §8.1): a zero checksum is never sent. */
+  public void fillChecksum(Ipv6Address src, Ipv6Address dst) {
+    put16(CHECKSUM, 0);
+    int len = datagramLen();
+    int sum = Checksum.combine(Checksum.pseudoHeaderV6(src, dst, IpProtocol.UDP, len),
+        Checksum.data(buffer, offset, len));
+    int c = Checksum.complement(sum);
+    put16(CHECKSUM, c == 0 ? 0xffff : c);
+  }
+
+  public int checksum() {
+    return u16(CHECKSUM);
+  }
+
+  /** True if the checksum over the IPv4 pseudo-header and the datagram is correct (0 = none sent). */
+  public boolean verifyChecksum(Ipv4Address src, Ipv4Address dst) {
+    if (checksum() == 0) {
+      return true;
+    }
+    int len = datagramLen();
+    return Checksum.combine(Checksum.pseudoHeaderV4(src, dst, IpProtocol.UDP, len),
+        Checksum.data(buffer, offset, len)) == Checksum.VALID;
+  }
+
+  public byte[] buffer() {
+    return buffer;
+  }
+
+  public int offset() {
+    return offset;
+  }
+
+  public int length() {
+    return length;
+  }
+
+  /** Absolute index of the payload. */
+  public int payloadOffset() {
+    return offset + HEADER_LEN;
+  }
+
   private int u16(int at) {
     return ((buffer[offset + at] & 0xff) << 8) | (buffer[offset + at + 1] & 0xff);
   }
