@@ -64,7 +64,7 @@ public final class ArpTool implements Tool {
             case 0:
                 if (all) {
                     if (!args.isEmpty()) return usage(p);
-                    for (NeighborTables.Entry e : NeighborTables.entries(vnet, "inet")) {
+                    for (NeighborTables.Entry e : NeighborTables.listed(vnet, "inet")) {
                         if (ifname == null || e.ifp.name.equals(ifname)) print(p, e);
                     }
                     return 0;
@@ -104,7 +104,10 @@ public final class ArpTool implements Tool {
     private static int get(Proc p, Vnet vnet, String text, String ifname) {
         Ipv4Address a = host(p, text);
         if (a == null) return 1;
-        NeighborTables.Entry e = NeighborTables.find(vnet, "inet", Addr.v4(a));
+        NeighborTables.Entry e = null;
+        for (NeighborTables.Entry x : NeighborTables.listed(vnet, "inet")) {
+            if (x.address.equals(Addr.v4(a))) e = x;
+        }
         if (e == null || (ifname != null && !e.ifp.name.equals(ifname))) {
             p.println(text + " (" + a + ") -- no entry" + (ifname != null ? " on " + ifname : ""));
             return 1;

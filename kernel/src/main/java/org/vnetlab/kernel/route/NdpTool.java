@@ -105,7 +105,7 @@ public final class NdpTool implements Tool {
     private static void dump(Proc p, Vnet vnet) {
         p.out.append(String.format("%-36.36s %-17.17s %6.6s %-9.9s %1s %5s\n",
                 "Neighbor", "Linklayer Address", "Netif", "Expire", "S", "Flags"));
-        for (NeighborTables.Entry e : NeighborTables.entries(vnet, "inet6")) row(p, e);
+        for (NeighborTables.Entry e : NeighborTables.listed(vnet, "inet6")) row(p, e);
     }
 
     private static void row(Proc p, NeighborTables.Entry e) {

@@ -140,6 +140,32 @@ public final class NeighborTables extends VnetSubsystem<NeighborTables.Table> {
         return list;
     }
 
+    /**
+     * What arp -a / ndp -a list: the table's entries plus, as the kernel keeps them, a permanent
+     * LLE_IFADDR entry for every address of the vnet's own Ethernet interfaces (in.c
+     * in_lltable_alloc for the ifaddr, nd6 likewise). Own entries are not stored: they follow from
+     * the addresses, like connected routes.
+     */
+    static List<Entry> listed(Vnet vnet, String family) {
+        List<Entry> list = new ArrayList<>(entries(vnet, family));
+        java.util.Set<Addr> present = new java.util.HashSet<>();
+        for (Entry e : list) present.add(e.address);
+        for (Ifnet ifp : vnet.ifnets()) {
+            if (ifp.mac < 0) continue;
+            for (org.vnetlab.kernel.state.IfAddr a : ifp.addrs()) {
+                if (!a.family.equals(family)) continue;
+                Addr addr = Addr.parse(family, a.address).orElse(null);
+                if (addr == null) continue;
+                if (addr.inet6() && addr.isLinkLocal()) addr = new Addr(true, addr.hi(), addr.lo(), ifp.index);
+                if (!present.add(addr)) continue;
+                list.add(new Entry(family, addr, new MacAddress(ifp.mac), ifp, LLE_IFADDR | LLE_STATIC | LLE_VALID,
+                        ND6_LLINFO_REACHABLE, 0));
+            }
+        }
+        list.sort(Comparator.comparingInt((Entry e) -> e.ifp.index).thenComparing(e -> e.address));
+        return list;
+    }
+
     static void putEntry(Vnet vnet, Entry e) {
         INSTANCE.get(vnet, Table::new).family(e.family).put(e.address, e);
     }

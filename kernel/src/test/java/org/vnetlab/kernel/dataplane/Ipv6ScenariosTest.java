@@ -40,9 +40,12 @@ class Ipv6ScenariosTest {
                 """);
         // both sides learned each other: b from a's NS (stale), a from b's solicited NA (reachable)
         String mac = lab.exec("jexec b ifconfig epair0b ether").stdout().replaceAll("(?s).*ether ([0-9a-f:]{17}).*", "$1");
+        // the table also holds a's own addresses (LLE_IFADDR entries), shown permanent
         assertThat(lab.exec("jexec a ndp -an").stdout()).matches("""
                 Neighbor                             Linklayer Address  Netif Expire    S Flags
+                2001:db8::1:0:0:1                    [0-9a-f:]{17} epair0a permanent R\\s
                 2001:db8::1:0:0:4242                 %s epair0a 30s       R\\s
+                fe80::[0-9a-f:]+%%epair0a +[0-9a-f:]{17} epair0a permanent R\\s
                 """.formatted(mac));
         assertThat(lab.exec("jexec b ndp -an").stdout()).contains("2001:db8::1:0:0:1", "epair0b 5s        D \n");
         lab.exec("sleep 10"); // DELAY -> PROBE: a unicast NS, a's solicited NA makes it reachable again
