@@ -17,20 +17,53 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHICH", description = "footprint")
+    @Parameters(index = "0", paramLabel = "WHICH", description = "footprint | dataplane | api")
     String which;
 
     @Option(names = "--jails", defaultValue = "100000", description = "Number of vnet jails (footprint).")
     int jails;
 
+    @Option(names = "--context", paramLabel = "FILE", description = "api: the context file of the running `vnetlab dev` (default: VNETLAB_CONTEXT, else VNETLAB_HOME/context.json).")
+    java.nio.file.Path context;
+
+    @Option(names = "--ping-seconds", defaultValue = "10", description = "api: how long to ping at 100 requests/s. Default: ${DEFAULT-VALUE}.")
+    int pingSeconds;
+
+    @Option(names = "--ping-labs", defaultValue = "1", description = "api: labs the pings go to, round robin. Default: ${DEFAULT-VALUE}.")
+    int pingLabs;
+
+    @Option(names = "--routed-jails", defaultValue = "1000", description = "api: jails in the routed lab script. Default: ${DEFAULT-VALUE}.")
+    int routedJails;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (which.equals("dataplane")) return dataplane();
+        if (which.equals("api")) return api();
         if (!which.equals("footprint")) {
-            System.err.println("vnetlab bench: unknown benchmark '" + which + "' (known: footprint, dataplane)");
+            System.err.println("vnetlab bench: unknown benchmark '" + which + "' (known: footprint, dataplane, api)");
             return 64;
         }
         return footprint();
+    }
+
+    /** Against a running `vnetlab dev`, through its API (see {@link ApiBench}). */
+    private int api() throws Exception {
+        java.nio.file.Path file = context != null ? context : DevContext.defaultFile();
+        var ctx = DevContext.read(file);
+        if (ctx.isEmpty() || ctx.get().url() == null) {
+            System.err.println("vnetlab bench: no context in " + file + "; start `vnetlab dev` first");
+            return 69;
+        }
+        ApiBench bench = new ApiBench(ctx.get(), System.out, System.err);
+        bench.pingSeconds = pingSeconds;
+        bench.jails = routedJails;
+        bench.pingLabs = Math.max(1, pingLabs);
+        try {
+            return bench.run();
+        } catch (ApiClient.ClientException e) {
+            System.err.println(e.getMessage());
+            return e.exit;
+        }
     }
 
     /**

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * With {@code --run FILE} it also runs a script through the API and prints what sh would print.
  */
 @Command(name = "dev", mixinStandardHelpOptions = true,
-        description = "Start everything in one JVM (embedded PostgreSQL and Kafka, commands, projections, the API).")
+        description = "Start everything in one JVM (embedded PostgreSQL and Kafka, commands, projections, a stack-worker, the API).")
 public final class DevCommand implements Callable<Integer> {
     static final String TENANT = "default";
 
@@ -75,7 +75,8 @@ public final class DevCommand implements Callable<Integer> {
         try {
             String token = token(dir, stack.tenants);
             url = "http://127.0.0.1:" + stack.port();
-            DevContext context = new DevContext(url, token, dir.toString());
+            DevContext context = new DevContext(url, token, dir.toString(), platform.database().jdbcUrl(),
+                    org.vnetlab.platform.EmbeddedPostgres.USER);
             context.write(dir.resolve("context.json"));
             if (globalContext != null) context.write(globalContext);
             ApiClient client = new ApiClient(url, token);

@@ -6,9 +6,9 @@ public enum Role {
     commands,
     /** The projections consumer group: keeps the read models. */
     projections,
-    /** Hosts the labs' stacks and runs the data plane: not available yet. */
+    /** A stack-worker: hosts the labs of its partitions and runs the data plane; run several. */
     stack_worker,
-    /** commands and projections in one process. */
+    /** commands, projections and one stack-worker in one process. */
     all;
 
     public static Role parse(String s) {

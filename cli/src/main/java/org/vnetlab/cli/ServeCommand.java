@@ -16,8 +16,6 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run one role of a deployment (commands, projections, stack-worker, all), configured by VNETLAB_* variables.")
 public final class ServeCommand implements Callable<Integer> {
-    static final int EX_UNAVAILABLE = 69;
-
     @Option(names = "--role", required = true, paramLabel = "ROLE", description = "commands | projections | stack-worker | all")
     String role;
 
@@ -32,15 +30,11 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("vnetlab serve: unknown role \"" + role + "\" (commands, projections, stack-worker, all)");
             return 64;
         }
-        if (r == Role.stack_worker) {
-            System.err.println("vnetlab serve: the stack-worker role is not available yet (the data plane still runs in the commands role)");
-            return EX_UNAVAILABLE;
-        }
         Database db = Database.open(Env.DATABASE_URL.get(env), Env.DATABASE_USER.get(env), Env.DATABASE_PASSWORD.get(env),
                 Env.DATABASE_POOL.getInt(env));
         ensureTopics(Env.KAFKA_BOOTSTRAP.get(env), Topics.DEFAULT);
         Stack stack = Stack.start(db, Env.KAFKA_BOOTSTRAP.get(env), Topics.DEFAULT, r, Env.HTTP_PORT.getInt(env),
-                Duration.ofMillis(Env.READ_TIMEOUT_MS.getInt(env)));
+                Duration.ofMillis(Env.READ_TIMEOUT_MS.getInt(env)), Duration.ofMillis(Env.DATAPLANE_TIMEOUT_MS.getInt(env)));
         stack.tenants.ensureTenant(Env.TENANT.get(env), Env.TENANT.get(env));
         String token = Env.BOOTSTRAP_TOKEN.get(env);
         if (!token.isEmpty()) stack.tenants.registerToken(Env.TENANT.get(env), "bootstrap", token);

@@ -5,19 +5,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.vnetlab.commands.CommandService;
-import org.vnetlab.commands.DataPlane;
 import org.vnetlab.commands.Tenants;
 import org.vnetlab.commands.api.ApiServer;
 import org.vnetlab.commands.relay.KafkaRelay;
+import org.vnetlab.commands.results.WorkerDataPlane;
 import org.vnetlab.commands.store.WriteSide;
 import org.vnetlab.platform.Database;
 import org.vnetlab.platform.Topics;
 import org.vnetlab.projections.Projector;
 import org.vnetlab.projections.ReadModels;
+import org.vnetlab.stackworker.StackWorker;
 
 /**
- * The services of one process, assembled: what {@code dev} (everything) and {@code serve --role}
- * (one role) start on a database and a Kafka cluster. Closes in reverse order.
+ * The services of one process, assembled: what {@code dev} (everything: commands, projections,
+ * one stack-worker) and {@code serve --role} (one role) start on a database and a Kafka cluster. Closes in reverse order.
  */
 final class Stack implements AutoCloseable {
     final Tenants tenants;
@@ -29,17 +30,28 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack start(Database db, String kafkaBootstrap, Topics topics, Role role, int httpPort, Duration readTimeout) {
+        return start(db, kafkaBootstrap, topics, role, httpPort, readTimeout, Duration.ofSeconds(10));
+    }
+
+    /** {@code dataplaneTimeout}: how long a data-plane line waits for a stack-worker's result (then 504). */
+    static Stack start(Database db, String kafkaBootstrap, Topics topics, Role role, int httpPort, Duration readTimeout,
+                       Duration dataplaneTimeout) {
         Stack s = new Stack(db);
         try {
             if (role == Role.projections || role == Role.all) {
                 s.parts.add(new Projector(db.dataSource(), kafkaBootstrap, topics.events()).start());
             }
+            if (role == Role.stack_worker || role == Role.all) {
+                s.parts.add(new StackWorker(db.dataSource(), kafkaBootstrap, topics).start());
+            }
             if (role == Role.commands || role == Role.all) {
                 WriteSide writeSide = new WriteSide(db.dataSource(), 4, 1000);
                 s.parts.add(writeSide);
                 s.parts.add(new KafkaRelay(writeSide, kafkaBootstrap, topics.events(), 500).start());
+                WorkerDataPlane dataPlane = new WorkerDataPlane(db.dataSource(), kafkaBootstrap, topics.results(), dataplaneTimeout).start();
+                s.parts.add(dataPlane);
                 CommandService service = new CommandService(writeSide,
-                        new ProjectedReadSide(new ReadModels(db.dataSource(), readTimeout)), DataPlane.IN_AGGREGATE, Duration.ofSeconds(30));
+                        new ProjectedReadSide(new ReadModels(db.dataSource(), readTimeout)), dataPlane, Duration.ofSeconds(30));
                 s.api = ApiServer.start(httpPort, service, s.tenants);
                 s.parts.add(s.api);
             }

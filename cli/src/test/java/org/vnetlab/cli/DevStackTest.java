@@ -119,6 +119,7 @@ class DevStackTest {
         SimRun sim = sim("--json", "../examples/seed-demo.sh");
         assertThat(json.out()).isEqualTo(sim.out());
         assertThat(json.exit()).isEqualTo(sim.exit());
+        assertThat(dataplaneRows(seedLab)).as("the ping was answered by dev's stack-worker").isEqualTo(1);
 
         Run sh = vnetlabWithInput("jexec 1 ifconfig -l\nhistory\nexit\n", "sh", "seed");
         assertThat(sh.out()).isEqualTo("lo0 epair20a\n    1  jexec 1 ifconfig -l\n");
@@ -128,6 +129,35 @@ class DevStackTest {
         Run missing = vnetlab("exec", "nosuch-lab", "jls");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("no lab nosuch-lab");
+    }
+
+    /** The lab's rows in dataplane_results, read through the JDBC coordinates dev puts in its context. */
+    static int dataplaneRows(String labId) throws Exception {
+        DevContext ctx = DevContext.read(home.resolve("context.json")).orElseThrow();
+        try (var c = java.sql.DriverManager.getConnection(ctx.jdbcUrl(), ctx.jdbcUser(), "");
+             var ps = c.prepareStatement("SELECT count(*) FROM dataplane_results WHERE lab = ?")) {
+            ps.setString(1, labId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void givenDev_whenBenchApiRunsSmall_thenItPrintsEveryFigure() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ApiBench bench = new ApiBench(DevContext.read(home.resolve("context.json")).orElseThrow(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        bench.writes = 20;
+        bench.pingSeconds = 1;
+        bench.jails = 20;
+        bench.jdbcRows = 2000;
+        assertThat(bench.run()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .containsPattern("exec_write_p50_ms=[0-9.]+\nexec_write_p99_ms=[0-9.]+\nping_p50_ms=[0-9.]+\nping_p99_ms=[0-9.]+\n")
+                .containsPattern("script_events_per_second=[0-9.]+\nscript_pingable_seconds=[0-9.]+\njdbc_batch_rows_per_second=[0-9.]+\n");
     }
 
     record SimRun(int exit, String out) {}

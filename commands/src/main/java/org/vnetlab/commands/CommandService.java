@@ -23,6 +23,7 @@ import org.vnetlab.commands.lab.LabGoneException;
 import org.vnetlab.commands.lab.ScriptResult;
 import org.vnetlab.commands.store.StoredEvents;
 import org.vnetlab.commands.store.WriteSide;
+import org.vnetlab.kernel.api.DataplaneEvent;
 import org.vnetlab.kernel.userland.Outcome;
 import org.vnetlab.platform.EventEnvelope;
 
@@ -68,9 +69,24 @@ public final class CommandService {
         Optional<List<LineResult>> read = readSide.answer(labId, script, () -> position(labId));
         if (read.isPresent()) return read.get();
         ScriptResult r = await(writeSide.commandGateway().send(new ExecScript(labId, script, who.actor(), now())));
+        // The script's events are the lab's last ones, in outcome order: number them back from its position.
+        long sequence = r.position() + 1;
+        for (Outcome o : r.outcomes()) sequence -= o.events().size();
         List<LineResult> out = new ArrayList<>(r.outcomes().size());
-        for (Outcome o : r.outcomes()) out.add(LineResult.of(dataPlane.complete(labId, o, r.position()), r.position()));
+        for (Outcome o : r.outcomes()) {
+            int dataplane = lastDataplaneEvent(o);
+            Outcome answer = dataplane < 0 ? o : dataPlane.complete(labId, o, sequence + dataplane);
+            out.add(LineResult.of(answer, r.position()));
+            sequence += o.events().size();
+        }
         return out;
+    }
+
+    private static int lastDataplaneEvent(Outcome o) {
+        for (int i = o.events().size() - 1; i >= 0; i--) {
+            if (o.events().get(i) instanceof DataplaneEvent) return i;
+        }
+        return -1;
     }
 
     public long deleteLab(Principal who, String labId) {

@@ -17,22 +17,24 @@ import org.vnetlab.kernel.wire.Ipv6Address;
  * addresses pre-parsed, so that the per-packet path does no string work. It is a cache
  * rebuilt at the start of every run (nothing can change a vnet's configuration while a
  * data-plane event is being applied), plus the IPv4 ident counter (V_ip_id), which is state.
+ * A snapshot keeps only the state; the cache is rebuilt on the first run after a restore.
  */
-final class Stack {
+final class Stack implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     static final VnetSubsystem<Stack> SLOT = new VnetSubsystem<>("dataplane") {};
 
-    long generation = -1;
-    boolean forwarding4;
-    boolean forwarding6;
-    int ttl;
-    int hlim;
-    int maxAgeS;
-    int maxTries;
-    int nd6MaxTries;
-    boolean bmcastEcho;
-    NetCounters.Counters counters;
-    Ifnet lo0;
-    Port[] ports = new Port[0];
+    transient long generation = -1;
+    transient boolean forwarding4;
+    transient boolean forwarding6;
+    transient int ttl;
+    transient int hlim;
+    transient int maxAgeS;
+    transient int maxTries;
+    transient int nd6MaxTries;
+    transient boolean bmcastEcho;
+    transient NetCounters.Counters counters;
+    transient Ifnet lo0;
+    transient Port[] ports = new Port[0];
     /** V_ip_id: the next IPv4 identification this vnet uses. */
     int ipId = 1;
 
@@ -79,6 +81,12 @@ final class Stack {
         boolean ip6Disabled() {
             return (ifp.nd6Flags & Ifnet.ND6_IFF_IFDISABLED) != 0;
         }
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        generation = -1; // a restored engine counts generations from 0 again: never trust the cache
+        ports = new Port[0];
     }
 
     static Stack of(Vnet vnet, long generation) {

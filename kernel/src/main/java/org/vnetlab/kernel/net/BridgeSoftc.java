@@ -9,7 +9,9 @@ import org.vnetlab.kernel.state.Ifnet;
  * at the head, and the address cache: static entries (ifconfig static) and the ones the data
  * plane learns (bridge_rtupdate), which age out after {@link #BRT_TIMEOUT_S} of simulated time.
  */
-public final class BridgeSoftc {
+public final class BridgeSoftc implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** IFBIF_* member flags as a new member gets them: LEARNING, DISCOVER, AUTOEDGE, AUTOPTP. */
     static final int IFBIF_DEFAULT = 0x143;
     static final int IFBIF_STP = 0x4;
@@ -23,7 +25,9 @@ public final class BridgeSoftc {
         this.unit = unit;
     }
 
-    static final class Member {
+    static final class Member implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         final Ifnet ifp;
         int flags = IFBIF_DEFAULT;
 
@@ -38,7 +42,7 @@ public final class BridgeSoftc {
     public static final long BRT_TIMEOUT_S = 1200;
 
     /** {@code expiresAt} in simulated ns (Host.now), 0 for static entries. */
-    record RtEntry(long mac, int vlan, Ifnet ifp, int flags, long expiresAt) {
+    record RtEntry(long mac, int vlan, Ifnet ifp, int flags, long expiresAt) implements java.io.Serializable {
         RtEntry(long mac, int vlan, Ifnet ifp) {
             this(mac, vlan, ifp, IFBAF_STATIC, 0);
         }

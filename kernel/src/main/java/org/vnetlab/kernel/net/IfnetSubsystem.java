@@ -21,7 +21,9 @@ public final class IfnetSubsystem extends VnetSubsystem<IfnetSubsystem.Cloners> 
     }
 
     /** The units in use per cloner ("epair", "bridge", "lo"); lo0's unit 0 is always taken. */
-    static final class Cloners {
+    static final class Cloners implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         final TreeMap<String, BitSet> units = new TreeMap<>();
     }
 

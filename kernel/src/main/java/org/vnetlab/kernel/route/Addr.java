@@ -9,7 +9,7 @@ import org.vnetlab.kernel.wire.Ipv6Address;
  * low 32 bits of {@code lo}. A link-local IPv6 address carries its zone as {@code scope} (an
  * ifindex, 0 = none), as the kernel embeds it (KAME) so that fe80::/64 on two links are distinct keys.
  */
-record Addr(boolean inet6, long hi, long lo, int scope) implements Comparable<Addr> {
+record Addr(boolean inet6, long hi, long lo, int scope) implements Comparable<Addr>, java.io.Serializable {
 
     static Addr v4(Ipv4Address a) {
         return new Addr(false, 0, a.bits() & 0xffffffffL, 0);

@@ -38,7 +38,9 @@ public final class NeighborTables extends VnetSubsystem<NeighborTables.Table> {
     }
 
     /** One llentry. {@code mac} is null while resolution is incomplete. */
-    public static final class Entry {
+    public static final class Entry implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         public final String family;
         final Addr address;
         public MacAddress mac;
@@ -77,7 +79,9 @@ public final class NeighborTables extends VnetSubsystem<NeighborTables.Table> {
         }
     }
 
-    public static final class Table {
+    public static final class Table implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         final TreeMap<Addr, Entry> inet = new TreeMap<>();
         final TreeMap<Addr, Entry> inet6 = new TreeMap<>();
 

@@ -18,7 +18,9 @@ public final class NetCounters extends VnetSubsystem<NetCounters.Counters> {
     }
 
     /** struct ipstat (sys/netinet/ip_var.h), the fields netstat -s -p ip prints. */
-    public static final class IpStat {
+    public static final class IpStat implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         public long total, badsum, toosmall, tooshort, toolong, badhlen, badlen, badoptions, badvers,
                 fragments, fragdropped, fragtimeout, reassembled, delivered, noproto, forward, fastforward,
                 cantforward, notmember, redirectsent, localout, rawout, odropped, noroute, fragmented,
@@ -26,7 +28,9 @@ public final class NetCounters extends VnetSubsystem<NetCounters.Counters> {
     }
 
     /** struct icmpstat (sys/netinet/icmp_var.h). */
-    public static final class IcmpStat {
+    public static final class IcmpStat implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         public long error, oldicmp, badcode, tooshort, checksum, badlen, bmcastecho, bmcasttstamp, reflect,
                 badaddr, noroute;
         public final long[] outhist = new long[41];
@@ -34,16 +38,22 @@ public final class NetCounters extends VnetSubsystem<NetCounters.Counters> {
     }
 
     /** struct arpstat (sys/netinet/if_ether.h). */
-    public static final class ArpStat {
+    public static final class ArpStat implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         public long txrequests, txerrors, txreplies, rxrequests, rxreplies, received, dropped, timeouts, dupips;
     }
 
     /** if_data counters of one interface, by ifindex. */
-    public static final class IfStat {
+    public static final class IfStat implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         public long ipackets, ierrors, iqdrops, opackets, oerrors, collisions, ibytes, obytes, imcasts, omcasts;
     }
 
-    public static final class Counters {
+    public static final class Counters implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         public final IpStat ip = new IpStat();
         public final IcmpStat icmp = new IcmpStat();
         public final ArpStat arp = new ArpStat();

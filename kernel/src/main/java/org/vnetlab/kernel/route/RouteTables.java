@@ -27,7 +27,7 @@ public final class RouteTables extends VnetSubsystem<RouteTables.Table> {
     }
 
     /** Key of a route: masked destination and prefix length. */
-    record Key(Addr dst, int len) implements Comparable<Key> {
+    record Key(Addr dst, int len) implements Comparable<Key>, java.io.Serializable {
         @Override
         public int compareTo(Key o) {
             int c = dst.compareTo(o.dst);
@@ -36,14 +36,16 @@ public final class RouteTables extends VnetSubsystem<RouteTables.Table> {
     }
 
     /** One nexthop of a static route; {@code gateway} is null for an interface (-iface) or blackhole route. */
-    record StaticNexthop(Addr gateway, Ifnet ifp, int flags) {}
+    record StaticNexthop(Addr gateway, Ifnet ifp, int flags) implements java.io.Serializable {}
 
     /** The per-vnet state: static routes per family (a route with several nexthops is an ECMP group). */
-    public static final class Table {
+    public static final class Table implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         final TreeMap<Key, List<StaticNexthop>> inet = new TreeMap<>();
         final TreeMap<Key, List<StaticNexthop>> inet6 = new TreeMap<>();
         /** Compiled lookup tables, rebuilt lazily after any change. */
-        RouteLookup.Compiled compiled;
+        transient RouteLookup.Compiled compiled;
 
         TreeMap<Key, List<StaticNexthop>> family(String family) {
             return "inet6".equals(family) ? inet6 : inet;

@@ -7,9 +7,9 @@ import java.util.List;
  * The small part of sh(1) that lab scripts need: words, {@code '...'}, {@code "..."} (where
  * a backslash escapes {@code $ ` " \} and newline), backslash escapes outside quotes
  * ({@code sysctl net.inet.ip.forwarding\=1}), {@code #} comments at the start of a word,
- * blank lines, {@code ;}, {@code &&}, {@code ||} and backslash-newline continuation.
- * Pipes, redirections, background jobs and expansions are refused with a syntax error rather
- * than being half-understood.
+ * blank lines, {@code ;}, {@code &&}, {@code ||}, {@code &} (the job runs at once: the simulated
+ * host has no concurrency) and backslash-newline continuation. Pipes, redirections and
+ * expansions are refused with a syntax error rather than being half-understood.
  */
 public final class ShParser {
     private final String text;
@@ -27,6 +27,7 @@ public final class ShParser {
         List<ShCommand> result = new ArrayList<>();
         List<String> words = new ArrayList<>();
         ShCommand.Connector connector = ShCommand.Connector.SEQUENCE;
+        boolean background = false;
         int start = -1;
         int end = -1;
         while (true) {
@@ -52,11 +53,19 @@ public final class ShParser {
                     pos += 2;
                     next = ShCommand.Connector.OR;
                     if (words.isEmpty()) throw error("Syntax error: \"||\" unexpected", opStart);
+                } else if (c == '&') {
+                    // "cmd &": a simulated host has no concurrency, so the job runs to completion
+                    // at once; the shell itself goes on with status 0, as sh does for a job.
+                    pos++;
+                    next = ShCommand.Connector.SEQUENCE;
+                    if (words.isEmpty()) throw error("Syntax error: \"&\" unexpected", opStart);
+                    background = true;
                 } else {
-                    throw error(c == '|' ? "pipelines are not supported" : "background jobs are not supported", opStart);
+                    throw error("pipelines are not supported", opStart);
                 }
                 if (!words.isEmpty()) {
-                    result.add(new ShCommand(text.substring(start, end), List.copyOf(words), connector));
+                    result.add(new ShCommand(text.substring(start, end), List.copyOf(words), connector, background));
+                    background = false;
                     words.clear();
                     start = -1;
                 }

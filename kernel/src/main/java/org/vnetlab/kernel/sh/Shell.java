@@ -49,7 +49,7 @@ public final class Shell {
             if (skip) continue;
             Outcome o = exec(host, host.prison0, c.source(), c.words(), sinkForLine.apply(c.source()));
             outcomes.add(o);
-            last = o.exit();
+            last = c.background() ? 0 : o.exit();
         }
         return outcomes;
     }

@@ -13,7 +13,9 @@ import java.util.List;
  * <p>State changes only through {@link org.vnetlab.kernel.Kernel#evolve}; this class offers the
  * lookups and the low-level bookkeeping the subsystems' evolve code uses.
  */
-public final class Host {
+public final class Host implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** JAIL_MAX in sys/kern/kern_jail.c. */
     public static final int JAIL_MAX = 999999;
 
@@ -39,7 +41,7 @@ public final class Host {
      * The data plane's reusable engine (buffers, event queue), created on first use. Not state:
      * it holds nothing between two events that a user could observe.
      */
-    public Object dataplane;
+    public transient Object dataplane;
     /** Packet captures by file name, in the order they were started (see dataplane.Captures). */
     public final java.util.LinkedHashMap<String, org.vnetlab.kernel.wire.PcapWriter> captures =
             new java.util.LinkedHashMap<>();

@@ -6,7 +6,9 @@ package org.vnetlab.kernel.state;
  * scope); {@code destination} is the point-to-point peer or null. Only {@code flags} (IN6_IFF_*)
  * can change in place.
  */
-public final class IfAddr {
+public final class IfAddr implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** IN6_IFF_* (sys/netinet6/in6_var.h). */
     public static final int IN6_IFF_ANYCAST = 0x01;
     public static final int IN6_IFF_TENTATIVE = 0x02;

@@ -10,7 +10,9 @@ import java.util.List;
  *
  * <p>Fields are mutated only by the evolve side of the subsystems; everything else reads.
  */
-public final class Ifnet {
+public final class Ifnet implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** ND6_IFF_* (sys/netinet6/nd6.h). */
     public static final int ND6_IFF_PERFORMNUD = 0x1;
     public static final int ND6_IFF_ACCEPT_RTADV = 0x2;

@@ -9,7 +9,9 @@ import java.util.TreeMap;
  * are fields; every other parameter that differs from its default lives in {@link #extra}
  * (null while there are none), which keeps an idle jail small.
  */
-public final class Prison {
+public final class Prison implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public final int jid;
     /** Full hierarchical name as seen from the host ("a.b"); "0" for the host. */
     public String name;

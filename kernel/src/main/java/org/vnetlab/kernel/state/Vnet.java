@@ -61,6 +61,16 @@ public final class Vnet {
 
     // -- per-subsystem slots (VNET_DEFINE) -----------------------------------------------------
 
+    /** A copy of the slots, indexed like Subsystems.ORDER (for HostSnapshot). */
+    public Object[] slotsCopy() {
+        return slots == null ? new Object[0] : slots.clone();
+    }
+
+    /** Puts back what {@link #slotsCopy()} gave (for HostSnapshot). */
+    public void restoreSlots(Object[] saved) {
+        slots = saved.length == 0 ? null : saved.clone();
+    }
+
     @SuppressWarnings("unchecked")
     <S> S slot(int index) {
         return slots == null || index >= slots.length ? null : (S) slots[index];

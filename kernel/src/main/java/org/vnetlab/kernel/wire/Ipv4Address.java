@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  *
  * @param bits the address in network order, as an unsigned 32-bit value
  */
-public record Ipv4Address(int bits) {
+public record Ipv4Address(int bits) implements java.io.Serializable {
 
   public static final int LEN = 4;
 

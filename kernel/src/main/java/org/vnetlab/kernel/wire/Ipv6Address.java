@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param hi the first eight octets
  * @param lo the last eight octets
  */
-public record Ipv6Address(long hi, long lo) {
+public record Ipv6Address(long hi, long lo) implements java.io.Serializable {
 
   public static final int LEN = 16;
 

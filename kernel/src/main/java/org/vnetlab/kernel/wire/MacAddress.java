@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param bits the address, first octet in bits 47..40
  */
-public record MacAddress(long bits) {
+public record MacAddress(long bits) implements java.io.Serializable {
 
   public static final int LEN = 6;
 

@@ -13,7 +13,9 @@ import java.util.Objects;
  * the bytes. Readers detect byte order from the magic; we always write little-endian, as tcpdump on
  * amd64 does, so a given capture is the same bytes on every machine.
  */
-public final class PcapWriter {
+public final class PcapWriter implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
 
   public static final int MAGIC_MICROSECONDS = 0xa1b2c3d4;
   public static final int LINKTYPE_ETHERNET = 1;

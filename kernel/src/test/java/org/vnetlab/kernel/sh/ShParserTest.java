@@ -47,6 +47,16 @@ class ShParserTest {
         assertThatThrownBy(() -> ShParser.parse("ifconfig | grep x")).hasMessageContaining("pipelines");
         assertThatThrownBy(() -> ShParser.parse("; echo")).hasMessageContaining("unexpected");
         assertThatThrownBy(() -> ShParser.parse("echo a &&")).hasMessageContaining("end of file unexpected");
+        assertThatThrownBy(() -> ShParser.parse("& echo")).hasMessageContaining("unexpected");
+    }
+
+    @Test
+    void givenBackgroundJob_whenRun_thenItRunsAtOnceAndTheShellGoesOnWithStatusZero() throws Exception {
+        List<ShCommand> parsed = ShParser.parse("false & echo next\ntrue");
+        assertThat(parsed).extracting(ShCommand::background).containsExactly(true, false, false);
+        List<Outcome> outcomes = new Lab(0).run("false & true && echo chained\nfalse &\necho end");
+        assertThat(outcomes).extracting(Outcome::line).containsExactly("false", "true", "echo chained", "false", "echo end");
+        assertThat(outcomes.get(0).exit()).isEqualTo(1);
     }
 
     @Test
