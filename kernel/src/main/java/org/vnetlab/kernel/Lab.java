@@ -25,6 +25,15 @@ public final class Lab {
         this.host = Kernel.boot(seed, hostname);
     }
 
+    private Lab(Host host) {
+        this.host = host;
+    }
+
+    /** A lab that goes on from {@code host} (a restored {@link HostSnapshot}); its log starts empty. */
+    public static Lab resume(Host host) {
+        return new Lab(host);
+    }
+
     public Host host() {
         return host;
     }

@@ -18,9 +18,9 @@ import org.vnetlab.kernel.userland.Outcome;
  * replaying the events of any session rebuilds an equal host.
  */
 class KernelProperties {
-    private static final List<String> TOOLS = List.of("jail", "jls", "jexec", "ifconfig", "sysctl", "route",
+    static final List<String> TOOLS = List.of("jail", "jls", "jexec", "ifconfig", "sysctl", "route",
             "netstat", "arp", "ndp", "ping", "echo", "nosuch", "jexec a", "jexec 1", "jexec b", "jexec a.b");
-    private static final List<String> WORDS = List.of("-c", "-m", "-r", "-rc", "-cm", "-i", "-q", "-v", "-n", "-N",
+    static final List<String> WORDS = List.of("-c", "-m", "-r", "-rc", "-cm", "-i", "-q", "-v", "-n", "-N",
             "-s", "-h", "-j", "-a", "-l", "-d", "-e", "-4", "-6", "name=a", "name=b", "name=a.b", "name=7", "jid=3",
             "vnet", "novnet", "persist", "nopersist", "children.max=2", "host.hostname=x", "ip4.addr=192.0.2.1",
             "vnet.interface=epair0a", "meta=m", "a", "b", "1", "2", "0", "*", "epair", "epair0a", "epair0b",

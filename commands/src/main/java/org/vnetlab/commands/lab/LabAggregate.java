@@ -6,6 +6,7 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.vnetlab.kernel.HostSnapshot;
 import org.vnetlab.kernel.Kernel;
 import org.vnetlab.kernel.Lab;
 import org.vnetlab.kernel.api.Event;
@@ -22,8 +23,9 @@ import org.vnetlab.platform.lab.LabDeleted;
  * evolves the host at once (the shell's sink contract) and appends it to the lab's stream with its
  * line, actor, tenant and time. Lines the kernel rejects cause no event and still answer.
  *
- * <p>No snapshots yet: {@link Host} is a mutable object graph, not a serializable value; the
- * aggregate cache keeps hot labs in memory instead of replaying them per command.
+ * <p>Snapshots: every N events Axon's snapshotter stores the aggregate as a {@link LabSnapshot}
+ * (the host as {@link HostSnapshot} bytes), and loading starts from the latest one; the cache
+ * still keeps hot labs in memory.
  */
 public class LabAggregate {
     @AggregateIdentifier
@@ -77,6 +79,22 @@ public class LabAggregate {
     void on(LabDeleted e) {
         deleted = true;
         position++;
+    }
+
+    /** What the snapshotter stores (see StoreSerializer). */
+    public LabSnapshot snapshot() {
+        return new LabSnapshot(labId, tenant, deleted, position, HostSnapshot.take(host));
+    }
+
+    /** The aggregate a {@link #snapshot()} describes; the events after it are applied as usual. */
+    public static LabAggregate restore(LabSnapshot s) {
+        LabAggregate a = new LabAggregate();
+        a.labId = s.labId();
+        a.tenant = s.tenant();
+        a.deleted = s.deleted();
+        a.position = s.position();
+        a.host = HostSnapshot.restore(s.host());
+        return a;
     }
 
     /** For tests and diagnostics: the live host. */

@@ -1,6 +1,8 @@
 package org.vnetlab.commands.store;
 
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +17,8 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.vnetlab.commands.lab.LabAggregate;
@@ -24,15 +28,31 @@ import org.vnetlab.commands.lab.LabCatalog;
  * The Axon write side on one PostgreSQL database: the JDBC event store (Flyway made its tables),
  * the lab aggregate with a cache, the catalog in the same transaction, and a command bus whose
  * bounded pool lets a caller stop waiting (504) and refuses work when full (503).
+ *
+ * <p>Snapshots: after every {@code snapshotEvery} events of a lab, a snapshotter thread stores a
+ * {@code LabSnapshot} (see StoreSerializer) built from the event store, off the command's path;
+ * loading a lab reads its latest readable snapshot and the events after it.
  */
 public final class WriteSide implements AutoCloseable {
+    /** Events between two snapshots of a lab, by default. */
+    public static final int DEFAULT_SNAPSHOT_EVERY = 250;
+
     private final Configuration axon;
     private final JdbcTransactions transactions;
     private final StoreSerializer serializer;
     private final ThreadPoolExecutor commandThreads;
     private final DataSource dataSource;
+    private final ExecutorService snapshotThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lab-snapshotter");
+        t.setDaemon(true);
+        return t;
+    });
 
     public WriteSide(DataSource dataSource, int commandThreads, int queueCapacity) {
+        this(dataSource, commandThreads, queueCapacity, DEFAULT_SNAPSHOT_EVERY);
+    }
+
+    public WriteSide(DataSource dataSource, int commandThreads, int queueCapacity, int snapshotEvery) {
         this.dataSource = dataSource;
         this.transactions = new JdbcTransactions(dataSource);
         this.serializer = new StoreSerializer();
@@ -54,14 +74,25 @@ public final class WriteSide implements AutoCloseable {
                         .transactionManager(transactions)
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
+                        .snapshotFilter(StoreSerializer::readableSnapshot)
                         .batchSize(500)
+                        .build())
+                .configureSnapshotter(c -> AggregateSnapshotter.builder()
+                        .eventStore(c.eventStore())
+                        .transactionManager(transactions)
+                        .aggregateFactories(c.aggregateConfiguration(LabAggregate.class).aggregateFactory())
+                        .repositoryProvider(c::repository)
+                        .parameterResolverFactory(c.parameterResolverFactory())
+                        .handlerDefinition(c.handlerDefinition(LabAggregate.class))
+                        .executor(snapshotThread)
                         .build())
                 .configureCommandBus(c -> AsynchronousCommandBus.builder()
                         .executor(this.commandThreads)
                         .transactionManager(c.getComponent(TransactionManager.class))
                         .build())
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(LabAggregate.class)
-                        .configureCache(c -> new WeakReferenceCache()))
+                        .configureCache(c -> new WeakReferenceCache())
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotEvery)))
                 .registerComponent(TokenStore.class, c -> tokenStore())
                 .eventProcessing(ep -> ep.usingSubscribingEventProcessors().registerEventHandler(c -> catalog))
                 .buildConfiguration();
@@ -101,5 +132,11 @@ public final class WriteSide implements AutoCloseable {
     public void close() {
         axon.shutdown();
         commandThreads.shutdown();
+        snapshotThread.shutdown(); // a snapshot being written finishes before the database may go
+        try {
+            snapshotThread.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

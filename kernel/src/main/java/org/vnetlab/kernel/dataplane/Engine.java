@@ -25,7 +25,9 @@ import org.vnetlab.kernel.wire.PcapWriter;
  * allocates nothing but what the JIT scalar-replaces. Everything is a function of the host state
  * and the event being applied; nothing reads a clock.
  */
-final class Engine {
+final class Engine implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** One frame across an epair: the swi hand-off of a real epair costs microseconds. */
     static final long EPAIR_DELAY_NS = 15_000;
     /** if_simloop through lo0. */
@@ -116,9 +118,13 @@ final class Engine {
 
     /** Schedules a copy of {@code buf[0..len)} to arrive at {@code ifp} after {@code delay}. */
     void schedule(Ifnet ifp, long delay, byte[] buf, int len) {
+        enqueue(host.now + delay, seq++, ifp, buf, len);
+    }
+
+    private void enqueue(long time, long itemSeq, Ifnet ifp, byte[] buf, int len) {
         Item it = alloc();
-        it.time = host.now + delay;
-        it.seq = seq++;
+        it.time = time;
+        it.seq = itemSeq;
         it.ifp = ifp;
         System.arraycopy(buf, 0, it.buf, 0, len);
         it.len = len;
@@ -194,6 +200,44 @@ final class Engine {
 
     private void discardAll() {
         while (size > 0) free.push(poll());
+    }
+
+    // -- snapshots ------------------------------------------------------------------------------
+
+    /*
+     * The engine is a cache, except for frames still in flight after an event (the NUD probes
+     * the closing timer sweep sends arrive in the next run) and the sequence that orders them:
+     * a snapshot keeps those, and nothing at all when the queue is empty.
+     */
+    @java.io.Serial
+    private Object writeReplace() {
+        if (size == 0) return null;
+        Item[] items = java.util.Arrays.copyOf(heap, size);
+        java.util.Arrays.sort(items, (a, b) -> before(a, b) ? -1 : before(b, a) ? 1 : 0);
+        long[] times = new long[size], seqs = new long[size];
+        Ifnet[] ifps = new Ifnet[size];
+        byte[][] frames = new byte[size][];
+        for (int i = 0; i < size; i++) {
+            times[i] = items[i].time;
+            seqs[i] = items[i].seq;
+            ifps[i] = items[i].ifp;
+            frames[i] = java.util.Arrays.copyOf(items[i].buf, items[i].len);
+        }
+        return new InFlight(host, seq, generation, framesDelivered, times, seqs, ifps, frames);
+    }
+
+    /** What {@link #writeReplace} keeps: the frames in flight, in delivery order. */
+    record InFlight(Host host, long seq, long generation, long framesDelivered, long[] times, long[] seqs,
+                    Ifnet[] ifps, byte[][] frames) implements java.io.Serializable {
+        @java.io.Serial
+        private Object readResolve() {
+            Engine e = new Engine(host);
+            e.seq = seq;
+            e.generation = generation;
+            e.framesDelivered = framesDelivered;
+            for (int i = 0; i < times.length; i++) e.enqueue(times[i], seqs[i], ifps[i], frames[i], frames[i].length);
+            return e;
+        }
     }
 
     // -- link layer: input ----------------------------------------------------------------------

@@ -38,10 +38,10 @@ public final class Host implements java.io.Serializable {
      */
     public long now;
     /**
-     * The data plane's reusable engine (buffers, event queue), created on first use. Not state:
-     * it holds nothing between two events that a user could observe.
+     * The data plane's reusable engine (buffers, event queue), created on first use. Mostly a
+     * cache; the frames still in flight between two events are state (a snapshot keeps them).
      */
-    public transient Object dataplane;
+    public Object dataplane;
     /** Packet captures by file name, in the order they were started (see dataplane.Captures). */
     public final java.util.LinkedHashMap<String, org.vnetlab.kernel.wire.PcapWriter> captures =
             new java.util.LinkedHashMap<>();
@@ -198,6 +198,61 @@ public final class Host implements java.io.Serializable {
             if (ifp != null) list.add(ifp);
         }
         return list;
+    }
+
+    // -- snapshots (org.vnetlab.kernel.HostSnapshot) ------------------------------------------
+
+    /*
+     * Default Java serialization, except for the links of every interface (vnet, home, peer,
+     * bridge), which are written as numbers after the graph and set again on reading. Followed as
+     * references they would make the serializer recurse along whole chains of jails (epair to
+     * epair through vnets and bridges), overflowing the stack on a lab of a few thousand jails;
+     * cut there, the recursion is as deep as the jail hierarchy, whatever the topology.
+     */
+    @java.io.Serial
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        for (Ifnet ifp : ifindex) {
+            if (ifp == null) continue;
+            out.writeInt(ifp.index);
+            writeVnet(out, ifp.home);
+            writeVnet(out, ifp.vnet);
+            out.writeInt(ifp.peer == null ? 0 : ifp.peer.index);
+            out.writeInt(ifp.bridge == null ? 0 : ifp.bridge.index);
+        }
+        out.writeInt(0);
+    }
+
+    /** A live vnet by its id; any other (the dead home of an interface that outlived it) in full. */
+    private void writeVnet(java.io.ObjectOutputStream out, Vnet v) throws java.io.IOException {
+        if (v != null && vnet(v.id) == v) {
+            out.writeInt(v.id);
+        } else {
+            out.writeInt(-1);
+            out.writeObject(v);
+        }
+    }
+
+    private Vnet readVnet(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        int id = in.readInt();
+        return id >= 0 ? vnet(id) : (Vnet) in.readObject();
+    }
+
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        for (int index = in.readInt(); index != 0; index = in.readInt()) {
+            Ifnet ifp = ifnetByIndex(index);
+            Vnet home = readVnet(in);
+            Vnet vnet = readVnet(in);
+            if (ifp == null || home == null || vnet == null) {
+                throw new java.io.InvalidObjectException("interface " + index + " without its vnet");
+            }
+            ifp.home = home;
+            ifp.vnet = vnet;
+            ifp.peer = ifnetByIndex(in.readInt());
+            ifp.bridge = ifnetByIndex(in.readInt());
+        }
     }
 
     // -- seeded values --------------------------------------------------------------------

@@ -28,8 +28,12 @@ public final class Ifnet implements java.io.Serializable {
     /** The cloner's group name: "lo", "epair", "bridge", ... */
     public final String type;
     public final int index;
-    public final Vnet home;
-    public Vnet vnet;
+    /**
+     * Set once, at creation. The four links to other objects (home, vnet, peer, bridge) are
+     * transient: {@link Host} writes them as numbers in a snapshot, see there why.
+     */
+    public transient Vnet home;
+    public transient Vnet vnet;
     public int flags;
     public int mtu;
     /** Link-level address as 48 bits, or -1 for interfaces without one (lo). */
@@ -37,11 +41,11 @@ public final class Ifnet implements java.io.Serializable {
     public String description;
     public int nd6Flags;
     /** The other end of an epair, else null. */
-    public Ifnet peer;
+    public transient Ifnet peer;
     /** Driver state (the bridge's softc, ...), owned by the driver's subsystem. */
     public Object softc;
     /** The bridge this interface is a member of, or null. */
-    public Ifnet bridge;
+    public transient Ifnet bridge;
     private List<IfAddr> addrs;
     /** Captures tapping this interface (bpf listeners), or null. */
     public List<org.vnetlab.kernel.wire.PcapWriter> taps;

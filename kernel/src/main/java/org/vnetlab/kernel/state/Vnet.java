@@ -7,9 +7,12 @@ import java.util.List;
 /**
  * One virtual network stack (struct vnet). Named by the jid of the jail that owns it; the
  * host's is 0. Each subsystem keeps its per-vnet state in a slot of its own, allocated on first
- * use (FreeBSD's VNET_DEFINE), so an idle vnet costs an object, its lo0 and little else.
+ * use (FreeBSD's VNET_DEFINE), so an idle vnet costs an object, its lo0 and little else. Slot i
+ * belongs to Subsystems.ORDER's i-th subsystem, in every JVM, which is what lets a snapshot restore.
  */
-public final class Vnet {
+public final class Vnet implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public final int id;
     private Ifnet[] ifnets = new Ifnet[1];
     private int nifnets;
@@ -60,16 +63,6 @@ public final class Vnet {
     }
 
     // -- per-subsystem slots (VNET_DEFINE) -----------------------------------------------------
-
-    /** A copy of the slots, indexed like Subsystems.ORDER (for HostSnapshot). */
-    public Object[] slotsCopy() {
-        return slots == null ? new Object[0] : slots.clone();
-    }
-
-    /** Puts back what {@link #slotsCopy()} gave (for HostSnapshot). */
-    public void restoreSlots(Object[] saved) {
-        slots = saved.length == 0 ? null : saved.clone();
-    }
 
     @SuppressWarnings("unchecked")
     <S> S slot(int index) {
