@@ -23,4 +23,11 @@ public sealed interface DataplaneEvent extends Event {
     record CaptureStarted(int vnet, String iface, int ifindex, String file, long at) implements DataplaneEvent {}
 
     record TimeAdvanced(int vnet, long nanos, long at) implements DataplaneEvent {}
+
+    /**
+     * The kernel announced a new IPv4 address with a gratuitous ARP request (if_ether.c
+     * arp_announce_ifaddr, from in_ifinit when an address is added to an Ethernet interface).
+     * Neighbours that already have an entry for the address update it; permanent ones do not.
+     */
+    record ArpAnnounced(int vnet, String name, String address, long at) implements DataplaneEvent {}
 }

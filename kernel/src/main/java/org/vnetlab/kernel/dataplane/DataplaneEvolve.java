@@ -2,12 +2,14 @@ package org.vnetlab.kernel.dataplane;
 
 import java.util.ArrayList;
 import org.vnetlab.kernel.api.DataplaneEvent;
+import org.vnetlab.kernel.api.DataplaneEvent.ArpAnnounced;
 import org.vnetlab.kernel.api.DataplaneEvent.CaptureStarted;
 import org.vnetlab.kernel.api.DataplaneEvent.PingSent;
 import org.vnetlab.kernel.api.DataplaneEvent.TimeAdvanced;
 import org.vnetlab.kernel.api.DataplaneEvent.TracerouteSent;
 import org.vnetlab.kernel.state.Host;
 import org.vnetlab.kernel.state.Ifnet;
+import org.vnetlab.kernel.wire.Ipv4Address;
 import org.vnetlab.kernel.wire.PcapWriter;
 
 /** Applies data-plane events: each one re-runs its simulation (see {@link DataplaneEvent}). */
@@ -36,6 +38,17 @@ public final class DataplaneEvolve {
             host.resultErr = "tcpdump: listening on " + c.iface() + ", link-type EN10MB (Ethernet), snapshot length "
                     + PcapWriter.SNAPLEN + " bytes\n";
             host.resultStatus = 0;
+        } else if (e instanceof ArpAnnounced a) {
+            host.now = Math.max(host.now, a.at());
+            Ifnet ifp = host.vnet(a.vnet()).ifunit(a.name());
+            Engine eng = Engine.of(host);
+            eng.begin();
+            try {
+                eng.inet4.announce(ifp, eng.stack(ifp.vnet), Ipv4Address.of(a.address()).bits());
+            } finally {
+                eng.drain();
+                eng.sweep();
+            }
         } else if (e instanceof TimeAdvanced t) {
             host.now = Math.max(host.now, t.at()) + t.nanos();
             Engine eng = Engine.of(host);

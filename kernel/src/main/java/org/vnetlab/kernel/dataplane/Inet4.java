@@ -114,6 +114,12 @@ final class Inet4 {
         }
     }
 
+    /** arp_announce_ifaddr(): a gratuitous request for our own new address (sender = target). */
+    void announce(Ifnet ifp, Stack s, int addr) {
+        if (!Engine.usable(ifp)) return;
+        arpRequest(ifp, s, addr, new Ipv4Address(addr));
+    }
+
     private void arpRequest(Ifnet ifp, Stack s, int sip, Ipv4Address tip) {
         ArpRepr req = new ArpRepr(ArpRepr.Operation.REQUEST, new MacAddress(ifp.mac), new Ipv4Address(sip),
                 MacAddress.ZERO, tip);

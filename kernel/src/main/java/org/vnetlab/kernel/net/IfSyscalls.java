@@ -35,6 +35,7 @@ import org.vnetlab.kernel.api.IfEvent.InterfaceCreated;
 import org.vnetlab.kernel.api.IfEvent.InterfaceDescriptionSet;
 import org.vnetlab.kernel.api.IfEvent.InterfaceDestroyed;
 import org.vnetlab.kernel.api.IfEvent.InterfaceFlagsSet;
+import org.vnetlab.kernel.api.DataplaneEvent.ArpAnnounced;
 import org.vnetlab.kernel.api.IfEvent.InterfaceMovedToVnet;
 import org.vnetlab.kernel.api.IfEvent.InterfaceMtuSet;
 import org.vnetlab.kernel.api.IfEvent.InterfaceRenamed;
@@ -279,8 +280,12 @@ public final class IfSyscalls {
                 return Decision.reject(Errno.EEXIST);
             }
             events.add(new AddressAdded(vnet, ifp.name, "inet", addr, c.prefixlen(), c.destination(), 0));
-            // in_ifinit() -> if_ioctl(SIOCSIFADDR): ether_ioctl/loioctl set IFF_UP.
+            // in_ifinit() -> if_ioctl(SIOCSIFADDR): ether_ioctl/loioctl set IFF_UP, and on
+            // Ethernet arp_ifinit() announces the address with a gratuitous ARP.
             if (!ifp.isUp()) bringUp(ifp, ifp.nd6Flags, events, false);
+            if (ifp.mac >= 0 && (ifp.flags & IfFlags.NOARP) == 0) {
+                events.add(new ArpAnnounced(vnet, ifp.name, addr, host.now));
+            }
             return Decision.accept(events);
         }
         if (!c.family().equals("inet6")) return Decision.reject(Errno.EAFNOSUPPORT);
