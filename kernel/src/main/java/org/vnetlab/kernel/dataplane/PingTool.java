@@ -20,22 +20,57 @@ public final class PingTool implements Tool {
     /** Options taking an argument, for both families. */
     private static final String WITH_ARG = "bCcGghIiklMmPpSsTtWz";
     private static final String FLAGS = "46AaDdfHLNnoQqRruvwy";
-    private static final String USAGE = """
-            usage: ping [-4AaDdfHnoQqRrv] [-C pcp] [-c count] [-G sweepmaxsize]
-                        [-g sweepminsize] [-h sweepincrsize] [-i wait] [-l preload]
-                        [-M mask | time] [-m ttl] [-P policy] [-p pattern] [-S src_addr]
-                        [-s packetsize] [-t timeout] [-W waittime] [-z tos] IPv4-host
-                   ping [-6AaDd] [-b bufsiz] [-c count] [-e gateway] [-I interface]
-                        [-i wait] [-k addrtype] [-l preload] [-m hoplimit] [-P policy]
-                        [-p pattern] [-S sourceaddr] [-s packetsize] [-t timeout]
-                        [-W waittime] [IPv6-hops ...] IPv6-host
-            """;
+    /** sbin/ping/main.c usage(), as built with INET, INET6 and IPSEC (IPSEC_POLICY_IPSEC). */
+    private static final String USAGE = "usage:\n"
+            + "\tping [-4AaDdfHnoQqRrv] [-C pcp] [-c count] [-G sweepmaxsize]\n"
+            + "\t    [-g sweepminsize] [-h sweepincrsize] [-i wait] [-l preload]\n"
+            + "\t    [-M mask | time] [-m ttl][-P policy] [-p pattern] [-S src_addr] \n"
+            + "\t    [-s packetsize] [-t timeout] [-W waittime] [-z tos] IPv4-host\n"
+            + "\tping [-4AaDdfHLnoQqRrv] [-C pcp] [-c count] [-I iface] [-i wait]\n"
+            + "\t    [-l preload] [-M mask | time] [-m ttl] [-P policy] [-p pattern]\n"
+            + "\t    [-S src_addr] [-s packetsize] [-T ttl] [-t timeout] [-W waittime]\n"
+            + "            [-z tos] IPv4-mcast-group\n"
+            + "\tping [-6aADdfHnNoOquvyY] [-b bufsiz] [-c count] [-e gateway]\n"
+            + "            [-I interface] [-i wait] [-k addrtype] [-l preload] [-m hoplimit]\n"
+            + "            [-p pattern] [-P policy] [-S sourceaddr] [-s packetsize] [-t timeout]\n"
+            + "\t    [-W waittime] [-z tclass] [IPv6-hops ...] IPv6-host\n";
+
 
     @Override
     public int main(Proc p, List<String> argv) {
         String prog = "ping";
         boolean six = argv.get(0).endsWith("ping6");
         boolean four = false;
+        // main.c: a first getopt pass (over both families' options, so that "-s56" is -s 56)
+        // picks the family before ping.c/ping6.c parse the rest.
+        int operand = 1;
+        scan:
+        for (; operand < argv.size(); operand++) {
+            String a = argv.get(operand);
+            if (a.equals("--")) {
+                operand++;
+                break;
+            }
+            if (!a.startsWith("-") || a.length() < 2) break;
+            for (int k = 1; k < a.length(); k++) {
+                char o = a.charAt(k);
+                if (o == '4') four = true;
+                if (o == '6') six = true;
+                if (WITH_ARG.indexOf(o) >= 0) {
+                    if (k + 1 == a.length()) operand++;
+                    continue scan;
+                }
+            }
+        }
+        if (operand >= argv.size()) return usage(p);
+        if (four && six) return p.errx(1, prog, "-4 and -6 cannot be used simultaneously");
+        String last = argv.get(argv.size() - 1);
+        if (Ipv4Address.parse(last).isPresent() && six) {
+            return p.errx(1, prog, "IPv6 requested but IPv4 target address provided");
+        }
+        if (last.indexOf(':') >= 0 && Ipv6Address.parse(last.replaceFirst("%.*$", "")).isPresent() && four) {
+            return p.errx(1, prog, "IPv4 requested but IPv6 target address provided");
+        }
         int count = 0, intervalMs = 1000, waitMs = 10_000, timeoutS = 0, size = -1, ttl = 0;
         boolean intervalSet = false;
         String source = "";
@@ -117,7 +152,6 @@ public final class PingTool implements Tool {
         }
         List<String> args = argv.subList(i, argv.size());
         if (args.size() != 1) return usage(p);
-        if (four && six) return p.errx(EX_USAGE, prog, "-4 and -6 cannot be used simultaneously");
         String target = args.get(0);
         if (!four && !six) {
             // main.c: the family of -S, else of the target's literal
@@ -141,9 +175,10 @@ public final class PingTool implements Tool {
         return p.host.resultStatus;
     }
 
+    /** usage() exits 1 (main.c), unlike the option errors of ping.c, which use EX_USAGE. */
     private static int usage(Proc p) {
         p.err.append(USAGE);
-        return EX_USAGE;
+        return 1;
     }
 
     /** The address text for {@code name}: a literal of the family, or localhost. */

@@ -123,7 +123,9 @@ public final class RouteSyscalls {
             return ifp == null ? new Resolved(null, null, Errno.ENETUNREACH) : new Resolved(gw, ifp, null);
         }
         List<RouteTables.Entry> m = RouteTables.match(vnet, gw);
-        if (m.isEmpty()) return new Resolved(null, null, Errno.ENETUNREACH);
+        // route.c ifa_ifwithroute(): "dismiss a gateway that is reachable only through the
+        // default router" (NHF_DEFAULT).
+        if (m.isEmpty() || m.get(0).key().len() == 0) return new Resolved(null, null, Errno.ENETUNREACH);
         RouteTables.Entry e = m.get(0);
         Ifnet ifp = (e.flags() & Rtf.PINNED) != 0 && e.isHost() ? e.gwIfp() : e.ifp();
         return new Resolved(gw, ifp, null);
