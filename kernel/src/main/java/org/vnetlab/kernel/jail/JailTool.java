@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vnetlab.kernel.api.Decision;
-import org.vnetlab.kernel.api.IfCommand.MoveInterfaceToVnet;
 import org.vnetlab.kernel.api.JailCommand.CreateJail;
 import org.vnetlab.kernel.api.JailCommand.ModifyJail;
 import org.vnetlab.kernel.api.JailCommand.RemoveJail;
@@ -117,13 +116,6 @@ public final class JailTool implements Tool {
         boolean attach = parsed.command != null;
         if (attach) kernel.put("persist", "true"); // jail(8) keeps it alive while the command runs
         boolean vnet = "new".equals(kernel.get("vnet"));
-        if (vnet) {
-            for (String ifname : parsed.vnetInterfaces) {
-                if (p.prison.vnet.ifunit(ifname) == null) {
-                    return p.errx(1, "ifconfig", "interface " + ifname + " does not exist");
-                }
-            }
-        }
         Decision d = p.syscall(new CreateJail(p.jid(), kernel));
         if (d instanceof Decision.Rejected r) return kernelError(p, r);
         int jid = ((org.vnetlab.kernel.api.JailEvent.JailCreated) ((Decision.Accepted) d).events().get(0)).jid();
@@ -131,11 +123,17 @@ public final class JailTool implements Tool {
         if (verbose > 0) p.println("created");
         int status = 0;
         if (vnet) {
+            // command.c IP_VNET_INTERFACE: "/sbin/ifconfig IF vnet JAIL" per entry, JAIL being the
+            // jid= parameter, else name=; a failure fails the jail, which is then removed.
+            String label = parsed.kernel.get("jid") != null ? parsed.kernel.get("jid")
+                    : parsed.kernel.get("name") != null ? parsed.kernel.get("name") : Integer.toString(jid);
             for (String ifname : parsed.vnetInterfaces) {
-                Decision m = p.syscall(new MoveInterfaceToVnet(p.jid(), ifname, jid));
-                if (m instanceof Decision.Rejected r) {
-                    p.warnx("ifconfig", "SIOCSIFVNET: " + r.text());
-                    status = 1;
+                List<String> ifconfig = List.of("/sbin/ifconfig", ifname, "vnet", label);
+                Integer rc = Programs.exec(p, ifconfig);
+                if (rc == null || rc != 0) {
+                    p.warnx(PROG, String.join(" ", ifconfig) + ": failed");
+                    if (p.host.prison(jid) != null) p.syscall(new RemoveJail(p.jid(), jid));
+                    return 1;
                 }
             }
         }

@@ -180,4 +180,17 @@ class JailScenariosTest {
         expect("jls -c -j basejail", 0, "", "");
         expect("jls -c -j nosuch", 1, "", "");
     }
+
+    @Test
+    void givenMissingVnetInterface_whenCreating_thenIfconfigFailsAndTheJailIsRemoved() {
+        ok("ifconfig epair create");
+        expect("jail -c name=k persist vnet vnet.interface=epair0a vnet.interface=epair7a", 1, "",
+                "ifconfig: interface epair7a does not exist\njail: /sbin/ifconfig epair7a vnet k: failed\n");
+        expect("jls name", 0, "", "");
+        // epair0a went into k's vnet and came home when k was removed: re-attached at the tail
+        expect("ifconfig -l", 0, "lo0 epair0b epair0a\n", "");
+        expect("jail -c name=k persist vnet vnet.interface=epair0a vnet.interface=epair0a", 1, "",
+                "ifconfig: interface epair0a does not exist\njail: /sbin/ifconfig epair0a vnet k: failed\n");
+        expect("jls name", 0, "", "");
+    }
 }
