@@ -243,9 +243,14 @@ public final class NdpTool implements Tool {
             if (d instanceof Decision.Rejected r) return p.errx(1, PROG, "ioctl(SIOCSIFINFO_FLAGS): " + r.text());
         }
         StringBuilder o = p.out;
-        o.append("linkmtu=0, maxmtu=0, curhlim=64, basereachable=30s0ms, reachable=30s, retrans=1s0ms\nFlags:");
-        for (int k = 0; k < FLAG_NAMES.length; k++) {
-            if ((ifp.nd6Flags & FLAG_BITS[k]) != 0) o.append(' ').append(FLAG_NAMES[k]);
+        // ndp.c ifinfo(): maxmtu is the link's MTU (nd6_setmtu0); each flag name ends with a space.
+        o.append("linkmtu=0, maxmtu=").append(ifp.mtu)
+                .append(", curhlim=64, basereachable=30s0ms, reachable=30s, retrans=1s0ms");
+        if (ifp.nd6Flags != 0) {
+            o.append("\nFlags: ");
+            for (int k = 0; k < FLAG_NAMES.length; k++) {
+                if ((ifp.nd6Flags & FLAG_BITS[k]) != 0) o.append(FLAG_NAMES[k]).append(' ');
+            }
         }
         o.append('\n');
         return 0;
