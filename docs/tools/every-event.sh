@@ -9,6 +9,8 @@ ifconfig epair20b vnet 2
 jexec 2 ifconfig epair20b inet 192.0.2.2/30 up
 jexec 2 ifconfig epair20b inet6 2001:db8::2/64
 jexec 2 ifconfig epair20b inet6 2001:db8::2/64 delete
+jexec 2 ifconfig epair20b inet6 2001:db8::3/64 pltime 5 vltime 10
+jexec 2 ifconfig epair20b ether 90:10:00:01:02:04
 jexec 2 ifconfig epair20b mtu 1400
 jexec 2 ifconfig epair20b description uplink
 jexec 2 ndp -i epair20b -- -nud

@@ -30,4 +30,12 @@ public sealed interface DataplaneEvent extends Event {
      * Neighbours that already have an entry for the address update it; permanent ones do not.
      */
     record ArpAnnounced(int vnet, String name, String address, long at) implements DataplaneEvent {}
+
+    /**
+     * The kernel announced the new link-layer address of an interface with unsolicited Neighbor
+     * Advertisements (GRAND, RFC 9131, from nd6's iflladdr_event handler): one per inet6 address,
+     * the first at once and each later one a retransmission timer (1 s) after the previous.
+     * Neighbours that have an entry for an address take the new MAC and mark it STALE.
+     */
+    record LinkAddressAdvertised(int vnet, String name, long at) implements DataplaneEvent {}
 }

@@ -16,10 +16,20 @@ public sealed interface IfCommand extends Command {
 
     /**
      * SIOCAIFADDR / SIOCAIFADDR_IN6. Without {@code alias} an inet address replaces the
-     * interface's first inet address (ifconfig's clearaddr); inet6 always adds.
+     * interface's first inet address (ifconfig's clearaddr); inet6 always adds. {@code pltime} and
+     * {@code vltime} are inet6 lifetimes in seconds ({@link SetInterfaceAddress#INFINITE} for none).
      */
     record SetInterfaceAddress(int jid, String name, String family, String address, int prefixlen,
-                               String destination, boolean alias, int flags) implements IfCommand {}
+                               String destination, boolean alias, int flags, long pltime, long vltime)
+            implements IfCommand {
+        /** ND6_INFINITE_LIFETIME, ifconfig's default for {@code pltime} and {@code vltime}. */
+        public static final long INFINITE = 0xffff_ffffL;
+
+        public SetInterfaceAddress(int jid, String name, String family, String address, int prefixlen,
+                                   String destination, boolean alias, int flags) {
+            this(jid, name, family, address, prefixlen, destination, alias, flags, INFINITE, INFINITE);
+        }
+    }
 
     record RemoveInterfaceAddress(int jid, String name, String family, String address) implements IfCommand {}
 
@@ -32,6 +42,9 @@ public sealed interface IfCommand extends Command {
     record SetDescription(int jid, String name, String description) implements IfCommand {}
 
     record SetNd6Flags(int jid, String name, int set, int clear) implements IfCommand {}
+
+    /** SIOCSIFLLADDR ({@code ifconfig IF ether MAC}): {@code mac} as typed (link_addr(3) form). */
+    record SetLinkAddress(int jid, String name, String mac) implements IfCommand {}
 
     record AddBridgeMember(int jid, String bridge, String member) implements IfCommand {}
 

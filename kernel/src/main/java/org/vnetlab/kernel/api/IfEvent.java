@@ -37,6 +37,18 @@ public sealed interface IfEvent extends Event {
 
     record AddressRemoved(int vnet, String name, String family, String address) implements IfEvent {}
 
+    /**
+     * The lifetimes of an inet6 address, in seconds from now (in6_update_ifa); -1 is infinite.
+     * It becomes {@code deprecated} when the preferred one runs out and goes when the valid one does.
+     */
+    record AddressLifetimesSet(int vnet, String name, String address, long pltime, long vltime) implements IfEvent {}
+
+    /**
+     * {@code ifconfig IF ether MAC} (if_setlladdr): the link-level address changed. Addresses stay,
+     * including a link-local made from the old MAC.
+     */
+    record LinkAddressSet(int vnet, String name, String mac) implements IfEvent {}
+
     /** IN6_IFF_* bits of one inet6 address changed (e.g. DAD finished: tentative cleared). */
     record AddressFlagsSet(int vnet, String name, String address, int set, int clear) implements IfEvent {}
 
@@ -50,6 +62,6 @@ public sealed interface IfEvent extends Event {
     /** {@code ifconfig bridgeN deladdr MAC [vlan N]}. */
     record BridgeAddressDeleted(int vnet, String bridge, String mac, int vlan) implements IfEvent {}
 
-    /** {@code flush} (dynamic entries only) or {@code deleteall} (static too). */
+    /** {@code flush} (dynamic entries only) or {@code flushall} (static too). */
     record BridgeFlushed(int vnet, String bridge, boolean all) implements IfEvent {}
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import org.vnetlab.kernel.api.DataplaneEvent;
 import org.vnetlab.kernel.api.DataplaneEvent.ArpAnnounced;
 import org.vnetlab.kernel.api.DataplaneEvent.CaptureStarted;
+import org.vnetlab.kernel.api.DataplaneEvent.LinkAddressAdvertised;
 import org.vnetlab.kernel.api.DataplaneEvent.PingSent;
 import org.vnetlab.kernel.api.DataplaneEvent.TimeAdvanced;
 import org.vnetlab.kernel.api.DataplaneEvent.TracerouteSent;
@@ -49,10 +50,24 @@ public final class DataplaneEvolve {
                 eng.drain();
                 eng.sweep();
             }
-        } else if (e instanceof TimeAdvanced t) {
-            host.now = Math.max(host.now, t.at()) + t.nanos();
+        } else if (e instanceof LinkAddressAdvertised a) {
+            host.now = Math.max(host.now, a.at());
+            Ifnet ifp = host.vnet(a.vnet()).ifunit(a.name());
             Engine eng = Engine.of(host);
             eng.begin();
+            try {
+                eng.inet6.advertiseLinkAddress(ifp, eng.stack(ifp.vnet));
+            } finally {
+                eng.drain();
+                eng.sweep();
+            }
+        } else if (e instanceof TimeAdvanced t) {
+            host.now = Math.max(host.now, t.at());
+            long end = host.now + t.nanos();
+            Engine eng = Engine.of(host);
+            eng.begin();
+            eng.runUntil(end, null); // frames in flight and timers due while sleeping, in order
+            eng.sweep();
             eng.drain(); // what the timers sent (NUD probes) arrives
             eng.sweep();
             host.resultOut = "";

@@ -55,11 +55,15 @@ final class Engine implements java.io.Serializable {
     private final ArrayDeque<Item> free = new ArrayDeque<>();
     private final EthernetFrame eth = new EthernetFrame(new byte[ETHER_HDR]);
 
-    /** A frame in flight: it arrives at {@code ifp} at {@code time}. */
+    /**
+     * A frame in flight: it arrives at {@code ifp} at {@code time}; or, when {@code deferred}, a
+     * frame a kernel timer sends out of {@code ifp} at {@code time} (GRAND's later advertisements).
+     */
     static final class Item {
         long time;
         long seq;
         Ifnet ifp;
+        boolean deferred;
         final byte[] buf = new byte[BUFSIZE];
         int len;
     }
@@ -97,6 +101,7 @@ final class Engine implements java.io.Serializable {
 
     private void sweepVnet(Vnet vnet, long now) {
         Neighbors.sweep(vnet, now);
+        org.vnetlab.kernel.net.AddressLifetimes.sweep(host, vnet, now);
         // DELAY -> PROBE: the unicast solicitation nd6_llinfo_timer would send
         for (org.vnetlab.kernel.route.NeighborTables.Entry e : org.vnetlab.kernel.route.NeighborTables.all(vnet)) {
             if ("inet6".equals(e.family) && e.state == org.vnetlab.kernel.route.NeighborTables.ND6_LLINFO_PROBE
@@ -118,14 +123,20 @@ final class Engine implements java.io.Serializable {
 
     /** Schedules a copy of {@code buf[0..len)} to arrive at {@code ifp} after {@code delay}. */
     void schedule(Ifnet ifp, long delay, byte[] buf, int len) {
-        enqueue(host.now + delay, seq++, ifp, buf, len);
+        enqueue(host.now + delay, seq++, ifp, false, buf, len);
     }
 
-    private void enqueue(long time, long itemSeq, Ifnet ifp, byte[] buf, int len) {
+    /** A timer: the complete frame {@code buf[0..len)} leaves {@code ifp} at {@code time}. */
+    void scheduleOutput(Ifnet ifp, long time, byte[] buf, int len) {
+        enqueue(time, seq++, ifp, true, buf, len);
+    }
+
+    private void enqueue(long time, long itemSeq, Ifnet ifp, boolean deferred, byte[] buf, int len) {
         Item it = alloc();
         it.time = time;
         it.seq = itemSeq;
         it.ifp = ifp;
+        it.deferred = deferred;
         System.arraycopy(buf, 0, it.buf, 0, len);
         it.len = len;
         if (size == heap.length) heap = java.util.Arrays.copyOf(heap, size * 2);
@@ -181,21 +192,35 @@ final class Engine implements java.io.Serializable {
                 discardAll();
                 break;
             }
-            Item it = poll();
-            host.now = it.time;
-            framesThisRun++;
-            receive(it.ifp, it.buf, it.len);
-            free.push(it);
+            step();
             if (socket != null && socket.readable()) return true;
         }
         if (limit != Long.MAX_VALUE && host.now < limit) host.now = limit;
         return socket != null && socket.readable();
     }
 
-    /** After the program has exited: whatever is still in flight arrives (caches learn from it). */
+    private void step() {
+        Item it = poll();
+        host.now = Math.max(host.now, it.time);
+        framesThisRun++;
+        if (it.deferred) output(it.ifp, it.buf, it.len);
+        else receive(it.ifp, it.buf, it.len);
+        free.push(it);
+    }
+
+    /**
+     * After the program has exited: whatever is still in flight arrives (caches learn from it).
+     * Timers that are not due yet stay queued for a later event (a sleep, a ping) to reach.
+     */
     void drain() {
         sockets.clear();
-        runUntil(Long.MAX_VALUE, null);
+        while (size > 0 && !(heap[0].deferred && heap[0].time > host.now)) {
+            if (framesThisRun >= MAX_FRAMES_PER_RUN) {
+                discardAll();
+                break;
+            }
+            step();
+        }
     }
 
     private void discardAll() {
@@ -216,26 +241,30 @@ final class Engine implements java.io.Serializable {
         java.util.Arrays.sort(items, (a, b) -> before(a, b) ? -1 : before(b, a) ? 1 : 0);
         long[] times = new long[size], seqs = new long[size];
         Ifnet[] ifps = new Ifnet[size];
+        boolean[] deferred = new boolean[size];
         byte[][] frames = new byte[size][];
         for (int i = 0; i < size; i++) {
             times[i] = items[i].time;
             seqs[i] = items[i].seq;
             ifps[i] = items[i].ifp;
+            deferred[i] = items[i].deferred;
             frames[i] = java.util.Arrays.copyOf(items[i].buf, items[i].len);
         }
-        return new InFlight(host, seq, generation, framesDelivered, times, seqs, ifps, frames);
+        return new InFlight(host, seq, generation, framesDelivered, times, seqs, ifps, deferred, frames);
     }
 
-    /** What {@link #writeReplace} keeps: the frames in flight, in delivery order. */
+    /** What {@link #writeReplace} keeps: the frames in flight and the timers' frames, in order. */
     record InFlight(Host host, long seq, long generation, long framesDelivered, long[] times, long[] seqs,
-                    Ifnet[] ifps, byte[][] frames) implements java.io.Serializable {
+                    Ifnet[] ifps, boolean[] deferred, byte[][] frames) implements java.io.Serializable {
         @java.io.Serial
         private Object readResolve() {
             Engine e = new Engine(host);
             e.seq = seq;
             e.generation = generation;
             e.framesDelivered = framesDelivered;
-            for (int i = 0; i < times.length; i++) e.enqueue(times[i], seqs[i], ifps[i], frames[i], frames[i].length);
+            for (int i = 0; i < times.length; i++) {
+                e.enqueue(times[i], seqs[i], ifps[i], deferred[i], frames[i], frames[i].length);
+            }
             return e;
         }
     }
@@ -454,6 +483,19 @@ final class Engine implements java.io.Serializable {
         eth.setSrcAddr(new MacAddress(ifp.mac));
         eth.setEthertype(ethertype);
         return output(ifp, buf, ETHER_HDR + payloadLen);
+    }
+
+    /** {@link #sendFrame} from a kernel timer that fires at {@code time} (now or later). */
+    void sendFrameAt(long time, Ifnet ifp, long dstMac, int ethertype, byte[] buf, int payloadLen) {
+        if (time <= host.now) {
+            sendFrame(ifp, dstMac, ethertype, buf, payloadLen);
+            return;
+        }
+        eth.wrap(buf, 0, ETHER_HDR + payloadLen);
+        eth.setDstAddr(new MacAddress(dstMac));
+        eth.setSrcAddr(new MacAddress(ifp.mac));
+        eth.setEthertype(ethertype);
+        scheduleOutput(ifp, time, buf, ETHER_HDR + payloadLen);
     }
 
     private void tap(Ifnet ifp, byte[] buf, int len) {

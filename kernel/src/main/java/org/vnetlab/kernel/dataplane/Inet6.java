@@ -8,6 +8,7 @@ import org.vnetlab.kernel.route.NeighborTables;
 import org.vnetlab.kernel.route.NetCounters;
 import org.vnetlab.kernel.route.RouteLookup;
 import org.vnetlab.kernel.route.RouteLookup.Nexthop;
+import org.vnetlab.kernel.state.IfAddr;
 import org.vnetlab.kernel.state.Ifnet;
 import org.vnetlab.kernel.state.Vnet;
 import org.vnetlab.kernel.wire.EtherType;
@@ -397,6 +398,35 @@ final class Inet6 {
         String t = e.addressText();
         int pct = t.indexOf('%');
         return Ipv6Address.of(pct >= 0 ? t.substring(0, pct) : t);
+    }
+
+    /**
+     * GRAND (RFC 9131, nd6's link-layer address change handler): an unsolicited, overriding
+     * Neighbor Advertisement to all nodes for every usable address, in address order (the
+     * link-local first); each after the previous one by the retransmission timer (1 s).
+     * [the spacing is inferred from ndp.sh:ndp_grand_linklayer_event, whose global address
+     * "should wait a second before sending its NA"]
+     */
+    void advertiseLinkAddress(Ifnet ifp, Stack s) {
+        Stack.Port port = s.port(ifp);
+        if (port == null || !Engine.usable(ifp) || port.ip6Disabled()) return;
+        long at = engine.host.now;
+        Ipv6Address dst = Ipv6Address.LINK_LOCAL_ALL_NODES;
+        for (IfAddr a : ifp.addrs()) {
+            int bad = IfAddr.IN6_IFF_ANYCAST | IfAddr.IN6_IFF_TENTATIVE | IfAddr.IN6_IFF_DUPLICATED;
+            if (!a.isInet6() || (a.flags() & bad) != 0) continue;
+            Ipv6Address target = Ipv6Address.of(a.address);
+            Ipv6Address src = port.linkLocal() != null ? port.linkLocal() : target;
+            Icmpv6Repr na = new Icmpv6Repr.NeighborAdvert(s.forwarding6, false, true, target,
+                    Optional.of(new MacAddress(ifp.mac)));
+            int icmpLen = na.bufferLen();
+            icmpOut.wrap(ndOut, ETH + HDR, icmpLen);
+            na.emit(src, dst, icmpOut);
+            ipOut.wrap(ndOut, ETH, HDR + icmpLen);
+            Ipv6Repr.of(src, dst, IpProtocol.ICMPV6, icmpLen, ND_HLIM).emit(ipOut);
+            engine.sendFrameAt(at, ifp, dst.multicastMac().bits(), EtherType.IPV6, ndOut, HDR + icmpLen);
+            at += Neighbors.ND6_RETRANS;
+        }
     }
 
     private void ndSend(Ifnet ifp, Icmpv6Repr msg, Ipv6Address src, Ipv6Address dst, long mac) {

@@ -3,6 +3,8 @@ package org.vnetlab.kernel.net;
 import org.vnetlab.kernel.api.IfEvent;
 import org.vnetlab.kernel.api.IfEvent.AddressAdded;
 import org.vnetlab.kernel.api.IfEvent.AddressFlagsSet;
+import org.vnetlab.kernel.api.IfEvent.AddressLifetimesSet;
+import org.vnetlab.kernel.api.IfEvent.LinkAddressSet;
 import org.vnetlab.kernel.api.IfEvent.AddressRemoved;
 import org.vnetlab.kernel.api.IfEvent.BridgeAddressDeleted;
 import org.vnetlab.kernel.api.IfEvent.BridgeFlushed;
@@ -62,6 +64,8 @@ public final class IfEvolve {
         if (e instanceof AddressAdded c) return c.vnet();
         if (e instanceof AddressRemoved c) return c.vnet();
         if (e instanceof AddressFlagsSet c) return c.vnet();
+        if (e instanceof AddressLifetimesSet c) return c.vnet();
+        if (e instanceof LinkAddressSet c) return c.vnet();
         if (e instanceof BridgeMemberAdded c) return c.vnet();
         if (e instanceof BridgeMemberRemoved c) return c.vnet();
         if (e instanceof BridgeStaticAdded c) return c.vnet();
@@ -100,6 +104,12 @@ public final class IfEvolve {
         } else if (e instanceof AddressFlagsSet f) {
             IfAddr addr = ifp(host, f.vnet(), f.name()).findAddr("inet6", f.address());
             addr.setFlags((addr.flags() | f.set()) & ~f.clear());
+        } else if (e instanceof AddressLifetimesSet l) {
+            IfAddr addr = ifp(host, l.vnet(), l.name()).findAddr("inet6", l.address());
+            AddressLifetimes.set(host, addr, l.pltime(), l.vltime());
+        } else if (e instanceof LinkAddressSet l) {
+            // if_setlladdr(): only the address changes; the EUI-64 link-local made from the old one stays.
+            ifp(host, l.vnet(), l.name()).mac = MacAddress.of(l.mac()).bits();
         } else if (e instanceof BridgeMemberAdded m) {
             Ifnet bridge = ifp(host, m.vnet(), m.bridge());
             Ifnet member = ifp(host, m.vnet(), m.member());

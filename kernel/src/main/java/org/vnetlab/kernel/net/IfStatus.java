@@ -26,7 +26,7 @@ final class IfStatus {
     private IfStatus() {}
 
     /** {@code af} is null for everything, else "inet", "inet6" or "ether"/"link"/"lladdr". */
-    static void print(StringBuilder out, Ifnet ifp, String af, Prison viewer) {
+    static void print(StringBuilder out, Ifnet ifp, String af, Prison viewer, long now) {
         boolean all = af == null;
         boolean link = all || af.equals("ether") || af.equals("link") || af.equals("lladdr");
         out.append(ifp.name).append(": flags=").append(IfFlags.describe(displayFlags(ifp)))
@@ -43,7 +43,7 @@ final class IfStatus {
             for (IfAddr a : ifp.addrs()) if (a.isInet() && visible(viewer, a)) inet(out, ifp, a);
         }
         if (all || af.equals("inet6")) {
-            for (IfAddr a : ifp.addrs()) if (a.isInet6() && visible(viewer, a)) inet6(out, ifp, a);
+            for (IfAddr a : ifp.addrs()) if (a.isInet6() && visible(viewer, a)) inet6(out, ifp, a, now);
         }
         if (all) {
             if (ifp.softc instanceof BridgeSoftc sc) bridge(out, ifp, sc);
@@ -83,7 +83,7 @@ final class IfStatus {
         return new Ipv4Address(bits).toString();
     }
 
-    private static void inet6(StringBuilder out, Ifnet ifp, IfAddr a) {
+    private static void inet6(StringBuilder out, Ifnet ifp, IfAddr a, long now) {
         boolean ll = IfEvolve.isLinkLocal(a.address);
         out.append("\tinet6 ").append(a.address);
         if (ll) out.append('%').append(ifp.name);
@@ -98,6 +98,12 @@ final class IfStatus {
         if ((f & IfAddr.IN6_IFF_TEMPORARY) != 0) out.append(" temporary");
         if ((f & IfAddr.IN6_IFF_PREFER_SOURCE) != 0) out.append(" prefer_source");
         if (ll) out.append(" scopeid 0x").append(Integer.toHexString(ifp.index));
+        // af_inet6.c show_lifetime() (netlink, no -L needed): the seconds left once either is
+        // finite; an infinite one prints as 0 there (ifa_cacheinfo carries 0 for it).
+        if (AddressLifetimes.finite(a)) {
+            out.append(" pltime ").append(a.preferredUntil == IfAddr.INFINITE ? 0 : AddressLifetimes.remaining(a.preferredUntil, now));
+            out.append(" vltime ").append(a.validUntil == IfAddr.INFINITE ? 0 : AddressLifetimes.remaining(a.validUntil, now));
+        }
         out.append('\n');
     }
 

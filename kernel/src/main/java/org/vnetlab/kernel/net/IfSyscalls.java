@@ -22,7 +22,11 @@ import org.vnetlab.kernel.api.IfCommand.SetDescription;
 import org.vnetlab.kernel.api.IfCommand.SetInterfaceAddress;
 import org.vnetlab.kernel.api.IfCommand.SetInterfaceFlags;
 import org.vnetlab.kernel.api.IfCommand.SetMtu;
+import org.vnetlab.kernel.api.IfCommand.SetLinkAddress;
 import org.vnetlab.kernel.api.IfCommand.SetNd6Flags;
+import org.vnetlab.kernel.api.DataplaneEvent.LinkAddressAdvertised;
+import org.vnetlab.kernel.api.IfEvent.AddressLifetimesSet;
+import org.vnetlab.kernel.api.IfEvent.LinkAddressSet;
 import org.vnetlab.kernel.api.IfEvent.AddressAdded;
 import org.vnetlab.kernel.api.IfEvent.AddressRemoved;
 import org.vnetlab.kernel.api.IfEvent.BridgeAddressDeleted;
@@ -89,6 +93,7 @@ public final class IfSyscalls {
             return Decision.accept(new InterfaceDescriptionSet(ifp.vnet.id, ifp.name, x.description()));
         }
         if (c instanceof SetNd6Flags x) return setNd6(host, ifp, x.set(), x.clear());
+        if (c instanceof SetLinkAddress x) return setLinkAddress(host, ifp, x.mac());
         if (!ifp.type.equals("bridge")) return Decision.reject(Errno.EINVAL); // not a bridge: no BRDG* ioctls
         if (c instanceof AddBridgeMember x) return addMember(ifp, x.member());
         if (c instanceof RemoveBridgeMember x) return removeMember(ifp, x.member());
@@ -110,6 +115,7 @@ public final class IfSyscalls {
         if (c instanceof RenameInterface x) return x.jid();
         if (c instanceof SetDescription x) return x.jid();
         if (c instanceof SetNd6Flags x) return x.jid();
+        if (c instanceof SetLinkAddress x) return x.jid();
         if (c instanceof AddBridgeMember x) return x.jid();
         if (c instanceof RemoveBridgeMember x) return x.jid();
         if (c instanceof AddBridgeStatic x) return x.jid();
@@ -127,6 +133,7 @@ public final class IfSyscalls {
         if (c instanceof RenameInterface x) return x.name();
         if (c instanceof SetDescription x) return x.name();
         if (c instanceof SetNd6Flags x) return x.name();
+        if (c instanceof SetLinkAddress x) return x.name();
         if (c instanceof AddBridgeMember x) return x.bridge();
         if (c instanceof RemoveBridgeMember x) return x.bridge();
         if (c instanceof AddBridgeStatic x) return x.bridge();
@@ -293,10 +300,17 @@ public final class IfSyscalls {
         if (a.isEmpty() || c.prefixlen() < 0 || c.prefixlen() > 128) return Decision.reject(Errno.EINVAL);
         String addr = a.get().toString();
         IfAddr existing = ifp.findAddr("inet6", addr);
+        // in6_update_ifa(): "lifetime consistency check", then a zero valid lifetime adds nothing.
+        if (c.pltime() > c.vltime()) return Decision.reject(Errno.EINVAL);
+        boolean finite = c.pltime() != SetInterfaceAddress.INFINITE || c.vltime() != SetInterfaceAddress.INFINITE;
+        AddressLifetimesSet lifetimes = new AddressLifetimesSet(vnet, ifp.name, addr, lifetime(c.pltime()),
+                lifetime(c.vltime()));
         if (existing != null) {
-            // in6_update_ifa(): the same address again updates it, a different prefix length is refused.
-            return existing.prefixlen == c.prefixlen() ? Decision.accept(List.of()) : Decision.reject(Errno.EINVAL);
+            // The same address again updates it (its lifetimes too), a different prefix length is refused.
+            if (existing.prefixlen != c.prefixlen()) return Decision.reject(Errno.EINVAL);
+            return finite || AddressLifetimes.finite(existing) ? Decision.accept(lifetimes) : Decision.accept(List.of());
         }
+        if (c.vltime() == 0) return Decision.accept(List.of());
         boolean linkLocal = a.get().isLinkLocal();
         AddressAdded added = new AddressAdded(vnet, ifp.name, "inet6", addr, c.prefixlen(), c.destination(),
                 c.flags() & IfAddr.IN6_IFF_ANYCAST);
@@ -311,6 +325,36 @@ public final class IfSyscalls {
             in6Attach(ifp, nd6 & ~Ifnet.ND6_IFF_IFDISABLED, events, linkLocal);
         }
         if (!linkLocal) events.add(added);
+        if (finite) events.add(events.indexOf(added) + 1, lifetimes);
+        return Decision.accept(events);
+    }
+
+    private static long lifetime(long seconds) {
+        return seconds == SetInterfaceAddress.INFINITE ? -1 : seconds;
+    }
+
+    // -- link-level address (sys/net/if.c if_setlladdr) ------------------------------------------
+
+    /**
+     * SIOCSIFLLADDR: the length may not change (lo has no address: EINVAL), then the
+     * iflladdr_event handlers announce it: arp_iflladdr() sends a gratuitous ARP for every IPv4
+     * address of an up interface (if_ether.c arp_handle_ifllchange), nd6 advertises the IPv6 ones.
+     */
+    private static Decision setLinkAddress(Host host, Ifnet ifp, String text) {
+        Optional<MacAddress> mac = MacAddress.parse(text);
+        if (ifp.mac < 0 || mac.isEmpty()) return Decision.reject(Errno.EINVAL);
+        int vnet = ifp.vnet.id;
+        List<Event> events = new ArrayList<>();
+        events.add(new LinkAddressSet(vnet, ifp.name, mac.get().toString()));
+        if (!ifp.isUp()) return Decision.accept(events);
+        if ((ifp.flags & IfFlags.NOARP) == 0) {
+            for (IfAddr a : ifp.addrs()) if (a.isInet()) events.add(new ArpAnnounced(vnet, ifp.name, a.address, host.now));
+        }
+        boolean inet6 = false;
+        for (IfAddr a : ifp.addrs()) inet6 |= a.isInet6();
+        if (inet6 && (ifp.nd6Flags & Ifnet.ND6_IFF_IFDISABLED) == 0) {
+            events.add(new LinkAddressAdvertised(vnet, ifp.name, host.now));
+        }
         return Decision.accept(events);
     }
 

@@ -21,6 +21,7 @@ import org.vnetlab.kernel.api.IfCommand.SetDescription;
 import org.vnetlab.kernel.api.IfCommand.SetInterfaceAddress;
 import org.vnetlab.kernel.api.IfCommand.SetInterfaceFlags;
 import org.vnetlab.kernel.api.IfCommand.SetMtu;
+import org.vnetlab.kernel.api.IfCommand.SetLinkAddress;
 import org.vnetlab.kernel.api.IfCommand.SetNd6Flags;
 import org.vnetlab.kernel.state.Host;
 import org.vnetlab.kernel.state.IfAddr;
@@ -115,7 +116,7 @@ public final class IfconfigTool implements Tool {
             if (af != null && !isAf(af)) return usage(p);
             for (Ifnet ifp : p.prison.vnet.ifnets()) {
                 if (upOnly && !ifp.isUp() || downOnly && ifp.isUp()) continue;
-                IfStatus.print(p.out, ifp, af, p.prison);
+                IfStatus.print(p.out, ifp, af, p.prison, p.host.now);
             }
             return 0;
         }
@@ -171,6 +172,8 @@ public final class IfconfigTool implements Tool {
         String broadcast;
         int doalias;
         int in6flags;
+        long pltime = SetInterfaceAddress.INFINITE;
+        long vltime = SetInterfaceAddress.INFINITE;
     }
 
     private int configure(Proc p, String name, List<String> args) {
@@ -193,31 +196,31 @@ public final class IfconfigTool implements Tool {
         AddrReq req = new AddrReq();
         if (!args.isEmpty() && isAf(args.get(0))) req.af = args.remove(0);
         if (args.isEmpty()) {
-            IfStatus.print(p.out, ifp, req.af, p.prison);
+            IfStatus.print(p.out, ifp, req.af, p.prison, p.host.now);
             return 0;
         }
         String af = req.af == null ? "inet" : req.af;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "up" -> flags(p, name, IfFlags.UP, 0);
-                case "down" -> flags(p, name, 0, IfFlags.UP);
-                case "debug" -> flags(p, name, IfFlags.DEBUG, 0);
-                case "-debug" -> flags(p, name, 0, IfFlags.DEBUG);
-                case "promisc" -> flags(p, name, IfFlags.PROMISC, 0);
-                case "-promisc" -> flags(p, name, 0, IfFlags.PROMISC);
-                case "link0" -> flags(p, name, IfFlags.LINK0, 0);
-                case "-link0" -> flags(p, name, 0, IfFlags.LINK0);
-                case "link1" -> flags(p, name, IfFlags.LINK1, 0);
-                case "-link1" -> flags(p, name, 0, IfFlags.LINK1);
-                case "link2" -> flags(p, name, IfFlags.LINK2, 0);
-                case "-link2" -> flags(p, name, 0, IfFlags.LINK2);
-                case "monitor" -> flags(p, name, IfFlags.MONITOR, 0);
-                case "-monitor" -> flags(p, name, 0, IfFlags.MONITOR);
-                case "staticarp" -> flags(p, name, IfFlags.STATICARP, 0);
-                case "-staticarp" -> flags(p, name, 0, IfFlags.STATICARP);
-                case "arp" -> flags(p, name, 0, IfFlags.NOARP);
-                case "-arp" -> flags(p, name, IfFlags.NOARP, 0);
+                case "up" -> flags(p, name, a, IfFlags.UP, 0);
+                case "down" -> flags(p, name, a, 0, IfFlags.UP);
+                case "debug" -> flags(p, name, a, IfFlags.DEBUG, 0);
+                case "-debug" -> flags(p, name, a, 0, IfFlags.DEBUG);
+                case "promisc" -> flags(p, name, a, IfFlags.PROMISC, 0);
+                case "-promisc" -> flags(p, name, a, 0, IfFlags.PROMISC);
+                case "link0" -> flags(p, name, a, IfFlags.LINK0, 0);
+                case "-link0" -> flags(p, name, a, 0, IfFlags.LINK0);
+                case "link1" -> flags(p, name, a, IfFlags.LINK1, 0);
+                case "-link1" -> flags(p, name, a, 0, IfFlags.LINK1);
+                case "link2" -> flags(p, name, a, IfFlags.LINK2, 0);
+                case "-link2" -> flags(p, name, a, 0, IfFlags.LINK2);
+                case "monitor" -> flags(p, name, a, IfFlags.MONITOR, 0);
+                case "-monitor" -> flags(p, name, a, 0, IfFlags.MONITOR);
+                case "staticarp" -> flags(p, name, a, IfFlags.STATICARP, 0);
+                case "-staticarp" -> flags(p, name, a, 0, IfFlags.STATICARP);
+                case "arp" -> flags(p, name, a, 0, IfFlags.NOARP);
+                case "-arp" -> flags(p, name, a, IfFlags.NOARP, 0);
                 case "mtu" -> {
                     String v = arg(p, args, ++i, a);
                     check(p, new SetMtu(p.jid(), name, atoi(v)), "ioctl SIOCSIFMTU (set mtu)");
@@ -233,7 +236,12 @@ public final class IfconfigTool implements Tool {
                     check(p, new SetDescription(p.jid(), name, v.isEmpty() ? null : v), "ioctl (set descr)");
                 }
                 case "-description", "-descr" -> check(p, new SetDescription(p.jid(), name, null), "ioctl (set descr)");
-                case "metric", "pcp", "pltime", "vltime", "tunnelfib", "fib" -> arg(p, args, ++i, a);
+                case "pltime", "vltime" -> {
+                    long v = lifetime(p, a, arg(p, args, ++i, a), af);
+                    if (a.equals("pltime")) req.pltime = v;
+                    else req.vltime = v;
+                }
+                case "metric", "pcp", "tunnelfib", "fib" -> arg(p, args, ++i, a);
                 case "-pcp" -> { }
                 case "vnet" -> {
                     String j = arg(p, args, ++i, a);
@@ -291,20 +299,34 @@ public final class IfconfigTool implements Tool {
                     String m = arg(p, args, ++i, a);
                     check(p, new RemoveBridgeMember(p.jid(), name, m), "BRDGDEL " + m);
                 }
-                case "static", "sticky" -> {
-                    if (a.equals("sticky")) {
-                        arg(p, args, ++i, a);
-                        break;
+                case "sticky" -> arg(p, args, ++i, a);
+                case "static" -> {
+                    // ifbridge.c setbridge_static(): static <interface> <address> [vlan <id>]
+                    String usage = "usage: static <interface> <address> [vlan <id>]";
+                    if (args.size() - i - 1 < 2) throw errx(p, usage);
+                    String m = args.get(++i);
+                    String mac = args.get(++i);
+                    if (MacAddress.parse(mac).isEmpty()) throw errx(p, "invalid address: " + mac);
+                    int vlan = 0;
+                    if (i + 1 < args.size() && args.get(i + 1).equals("vlan")) {
+                        i++;
+                        if (i + 1 >= args.size()) throw errx(p, usage);
+                        vlan = vlanId(p, args.get(++i));
                     }
-                    String m = arg(p, args, ++i, a);
-                    String mac = arg(p, args, ++i, a);
-                    if (MacAddress.parse(mac).isEmpty()) throw errx(p, m + ": invalid address: " + mac);
-                    check(p, new AddBridgeStatic(p.jid(), name, m, mac, 0), "BRDGSADDR " + m);
+                    check(p, new AddBridgeStatic(p.jid(), name, m, mac, vlan), "BRDGSADDR");
                 }
                 case "deladdr" -> {
-                    String mac = arg(p, args, ++i, a);
+                    String usage = "usage: deladdr <address> [vlan <id>]";
+                    if (i + 1 >= args.size()) throw errx(p, usage);
+                    String mac = args.get(++i);
                     if (MacAddress.parse(mac).isEmpty()) throw errx(p, "invalid address: " + mac);
-                    check(p, new DeleteBridgeAddress(p.jid(), name, mac, 0), "BRDGDADDR " + mac);
+                    int vlan = 0;
+                    if (i + 1 < args.size() && args.get(i + 1).equals("vlan")) {
+                        i++;
+                        if (i + 1 >= args.size()) throw errx(p, usage);
+                        vlan = vlanId(p, args.get(++i));
+                    }
+                    check(p, new DeleteBridgeAddress(p.jid(), name, mac, vlan), "BRDGDADDR");
                 }
                 case "addr" -> {
                     Ifnet br = p.prison.vnet.ifunit(name);
@@ -312,7 +334,7 @@ public final class IfconfigTool implements Tool {
                     IfStatus.addresses(p.out, sc, p.host.now);
                 }
                 case "flush" -> check(p, new FlushBridge(p.jid(), name, false), "BRDGFLUSH");
-                case "deleteall" -> check(p, new FlushBridge(p.jid(), name, true), "BRDGFLUSH");
+                case "flushall" -> check(p, new FlushBridge(p.jid(), name, true), "BRDGFLUSH");
                 case "stp", "-stp", "span", "-span", "edge", "-edge", "autoedge", "-autoedge", "ptp", "-ptp",
                         "autoptp", "-autoptp", "learn", "-learn", "discover", "-discover", "-sticky",
                         "maxaddr", "timeout", "hellotime", "fwddelay", "maxage", "priority", "proto", "holdcnt",
@@ -333,6 +355,35 @@ public final class IfconfigTool implements Tool {
         }
         if (req.addr != null || req.doalias < 0) address(p, name, af, req);
         return done(p, printName);
+    }
+
+    /** af_inet6.c setip6lifetime(): strtoul(val, &ep, 0) must read a digit, then only inet6 may have it. */
+    private static long lifetime(Proc p, String cmd, String val, String af) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("\\s*[+-]?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)").matcher(val);
+        if (!m.lookingAt()) throw errx(p, "invalid " + cmd);
+        if (!af.equals("inet6")) throw errx(p, cmd + " not allowed for the AF");
+        String digits = m.group(1);
+        java.math.BigInteger v = digits.startsWith("0x") || digits.startsWith("0X")
+                ? new java.math.BigInteger(digits.substring(2), 16)
+                : digits.startsWith("0") && digits.length() > 1 ? new java.math.BigInteger(digits.substring(1), 8)
+                : new java.math.BigInteger(digits);
+        // ia6t_pltime/ia6t_vltime are 32-bit: 0xffffffff is ND6_INFINITE_LIFETIME.
+        return v.min(java.math.BigInteger.valueOf(0xffff_ffffL)).longValue();
+    }
+
+    /** ifbridge.c get_vlan_id(): a number (strtoul base 0) from DOT1Q_VID_MIN 1 to DOT1Q_VID_MAX 4094. */
+    private static int vlanId(Proc p, String v) {
+        long id = -1;
+        try {
+            if (v.startsWith("0x") || v.startsWith("0X")) id = Long.parseLong(v.substring(2), 16);
+            else if (v.length() > 1 && v.startsWith("0")) id = Long.parseLong(v.substring(1), 8);
+            else if (!v.isEmpty() && Character.isDigit(v.charAt(0))) id = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            id = -1;
+        }
+        if (id < 1 || id > 4094) throw errx(p, "invalid vlan id: " + v);
+        return (int) id;
     }
 
     private static int done(Proc p, String printName) {
@@ -378,8 +429,18 @@ public final class IfconfigTool implements Tool {
         if (d instanceof Decision.Rejected r) throw errx(p, what + ": " + r.text());
     }
 
-    private static void flags(Proc p, String name, int set, int clear) {
-        check(p, new SetInterfaceFlags(p.jid(), name, set, clear), "ioctl (SIOCSIFFLAGS)");
+    /** ifconfig.c Perror(): ENXIO and EPERM have words of their own, the rest is err(3). */
+    private static void perror(Proc p, Command c, String cmd) {
+        Decision d = p.syscall(c);
+        if (!(d instanceof Decision.Rejected r)) return;
+        if (r.errno() == Errno.ENXIO) throw errx(p, cmd + ": no such interface");
+        if (r.errno() == Errno.EPERM) throw errx(p, cmd + ": permission denied");
+        throw errx(p, cmd + ": " + r.text());
+    }
+
+    /** setifflags(): a refused SIOCSIFFLAGS is reported with the parameter's own word (Perror(vname)). */
+    private static void flags(Proc p, String name, String word, int set, int clear) {
+        perror(p, new SetInterfaceFlags(p.jid(), name, set, clear), word);
     }
 
     private static void nd6(Proc p, String name, int set, int clear) {
@@ -408,8 +469,14 @@ public final class IfconfigTool implements Tool {
         switch (af) {
             case "inet" -> inetAddress(p, ifp, req);
             case "inet6" -> inet6Address(p, ifp, req);
-            default -> throw errx(p, "ioctl (SIOCAIFADDR): " + Errno.EOPNOTSUPP.text);
+            default -> linkAddress(p, ifp, req);
         }
+    }
+
+    /** af_link.c: the address goes to SIOCSIFLLADDR, reported like any af_aifaddr ioctl. */
+    private static void linkAddress(Proc p, Ifnet ifp, AddrReq req) {
+        if (req.addr == null) return; // "-alias" alone: af_link has no af_difaddr
+        perror(p, new SetLinkAddress(p.jid(), ifp.name, req.addr), "ioctl (SIOCAIFADDR)");
     }
 
     private static void inetAddress(Proc p, Ifnet ifp, AddrReq req) {
@@ -427,7 +494,7 @@ public final class IfconfigTool implements Tool {
             text = Ipv4Address.parse(t).orElseThrow(() -> errx(p, t + ": bad value")).toString();
         }
         if (req.doalias < 0) {
-            check(p, new RemoveInterfaceAddress(p.jid(), ifp.name, "inet", text), "ioctl (SIOCDIFADDR)");
+            perror(p, new RemoveInterfaceAddress(p.jid(), ifp.name, "inet", text), "ioctl (SIOCDIFADDR)");
             return;
         }
         if (prefixlen < 0) {
@@ -439,7 +506,7 @@ public final class IfconfigTool implements Tool {
                         + "default mask may not be correct.");
             }
         }
-        check(p, new SetInterfaceAddress(p.jid(), ifp.name, "inet", text, prefixlen, req.broadcast,
+        perror(p, new SetInterfaceAddress(p.jid(), ifp.name, "inet", text, prefixlen, req.broadcast,
                 req.doalias > 0, 0), "ioctl (SIOCAIFADDR)");
     }
 
@@ -460,11 +527,12 @@ public final class IfconfigTool implements Tool {
             text = Ipv6Address.parse(t).orElseThrow(() -> errx(p, req.addr + ": bad value")).toString();
         }
         if (req.doalias < 0) {
-            check(p, new RemoveInterfaceAddress(p.jid(), ifp.name, "inet6", text), "ioctl (SIOCDIFADDR_IN6)");
+            // ifconfig.c reports every family's af_difaddr/af_aifaddr under the inet names.
+            perror(p, new RemoveInterfaceAddress(p.jid(), ifp.name, "inet6", text), "ioctl (SIOCDIFADDR)");
             return;
         }
         if (prefixlen < 0) prefixlen = 64;
-        check(p, new SetInterfaceAddress(p.jid(), ifp.name, "inet6", text, prefixlen, null, true, req.in6flags),
-                "ioctl (SIOCAIFADDR_IN6)");
+        perror(p, new SetInterfaceAddress(p.jid(), ifp.name, "inet6", text, prefixlen, null, true, req.in6flags,
+                req.pltime, req.vltime), "ioctl (SIOCAIFADDR)");
     }
 }

@@ -4,7 +4,7 @@ package org.vnetlab.kernel.state;
  * One address on an interface (struct ifaddr / in_ifaddr / in6_ifaddr). {@code family} is
  * "inet" or "inet6"; {@code address} is canonical text (inet_ntop form, link-local without
  * scope); {@code destination} is the point-to-point peer or null. Only {@code flags} (IN6_IFF_*)
- * can change in place.
+ * and the inet6 lifetimes can change in place.
  */
 public final class IfAddr implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -25,6 +25,13 @@ public final class IfAddr implements java.io.Serializable {
     public final int prefixlen;
     public final String destination;
     int flags;
+    /**
+     * in6_addrlifetime's ia6t_preferred / ia6t_expire: the uptime second (Host.now / 1e9) at which
+     * the address becomes deprecated / invalid; {@link #INFINITE} when it never does. inet6 only.
+     */
+    public long preferredUntil = INFINITE;
+    public long validUntil = INFINITE;
+    public static final long INFINITE = Long.MAX_VALUE;
 
     public IfAddr(String family, String address, int prefixlen, String destination, int flags) {
         this.family = family;

@@ -36,8 +36,11 @@ public final class Ifnet implements java.io.Serializable {
     public transient Vnet vnet;
     public int flags;
     public int mtu;
-    /** Link-level address as 48 bits, or -1 for interfaces without one (lo). */
-    public final long mac;
+    /**
+     * Link-level address as 48 bits, or -1 for interfaces without one (lo). Set at creation and
+     * changed only by evolve ({@code LinkAddressSet}, if_setlladdr).
+     */
+    public long mac;
     public String description;
     public int nd6Flags;
     /** The other end of an epair, else null. */

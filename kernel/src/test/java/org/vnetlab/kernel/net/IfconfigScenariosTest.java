@@ -201,13 +201,13 @@ class IfconfigScenariosTest {
         ok(lab, "jexec one ifconfig bridge0 addm epair0a");
         assertThat(lab.exec("jexec one ifconfig bridge0 static epair0b 00:01:02:03:04:05").exit()).isEqualTo(1);
         fails(lab, "jexec one ifconfig bridge0 static epair0a 00:01:02:03:04",
-                "ifconfig: epair0a: invalid address: 00:01:02:03:04\n");
+                "ifconfig: invalid address: 00:01:02:03:04\n");
         ok(lab, "jexec one ifconfig bridge0 static epair0a 00:01:02:03:04:05");
         assertThat(ok(lab, "jexec one ifconfig bridge0 addr").stdout())
                 .isEqualTo("00:01:02:03:04:05 Vlan0 epair0a 0 flags=1<STATIC>\n");
         fails(lab, "jexec one ifconfig bridge0 deladdr 00:01:02:03:04", "ifconfig: invalid address: 00:01:02:03:04\n");
         fails(lab, "jexec one ifconfig bridge0 deladdr 00:01:02:03:04:06",
-                "ifconfig: BRDGDADDR 00:01:02:03:04:06: No such file or directory\n");
+                "ifconfig: BRDGDADDR: No such file or directory\n");
         ok(lab, "jexec one ifconfig bridge0 deladdr 00:01:02:03:04:05");
         assertThat(ok(lab, "jexec one ifconfig bridge0 addr").stdout()).isEmpty();
         ok(lab, "jexec one ifconfig bridge0 destroy");
@@ -300,7 +300,7 @@ class IfconfigScenariosTest {
         fails(lab, "ifconfig epair0a vnet nv", "ifconfig: SIOCSIFVNET: File exists\n");
         fails(lab, "ifconfig epair9a vnet v", "ifconfig: interface epair9a does not exist\n");
         ok(lab, "ifconfig epair0a vnet v");
-        fails(lab, "jexec nv ifconfig epair0b up", "ifconfig: ioctl (SIOCSIFFLAGS): Operation not permitted\n");
+        fails(lab, "jexec nv ifconfig epair0b up", "ifconfig: up: permission denied\n");
         ok(lab, "ifconfig epair0a -vnet v");
         ok(lab, "ifconfig epair0a");
         fails(lab, "ifconfig epair0a -vnet v", "ifconfig: SIOCSIFRVNET(1, epair0a): Device not configured\n");

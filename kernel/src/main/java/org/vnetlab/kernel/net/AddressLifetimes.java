@@ -1,0 +1,64 @@
+package org.vnetlab.kernel.net;
+
+import java.util.ArrayList;
+import org.vnetlab.kernel.route.RouteHooks;
+import org.vnetlab.kernel.state.Host;
+import org.vnetlab.kernel.state.IfAddr;
+import org.vnetlab.kernel.state.Ifnet;
+import org.vnetlab.kernel.state.Vnet;
+
+/**
+ * inet6 address lifetimes (sys/netinet6/in6.c in6_update_ifa, nd6.c nd6_timer): an address past
+ * its preferred lifetime is {@code deprecated}, one past its valid lifetime is purged. nd6_timer
+ * runs every second; here the check runs lazily at the edges of every data-plane event, like the
+ * neighbour timers, so time only passes with such events (sleep, ping, ...).
+ */
+public final class AddressLifetimes {
+    static final long SECOND = 1_000_000_000L;
+
+    private AddressLifetimes() {}
+
+    /** time_uptime: whole seconds since boot. */
+    static long uptime(long now) {
+        return now / SECOND;
+    }
+
+    /** in6_update_ifa(): lifetimes in seconds from now, -1 for ND6_INFINITE_LIFETIME. */
+    static void set(Host host, IfAddr a, long pltime, long vltime) {
+        long up = uptime(host.now);
+        a.preferredUntil = pltime < 0 ? IfAddr.INFINITE : up + pltime;
+        a.validUntil = vltime < 0 ? IfAddr.INFINITE : up + vltime;
+        // in6.c: "if pltime is zero, it's deprecated"; a refreshed one is preferred again.
+        if (pltime == 0) a.setFlags(a.flags() | IfAddr.IN6_IFF_DEPRECATED);
+        else a.setFlags(a.flags() & ~IfAddr.IN6_IFF_DEPRECATED);
+    }
+
+    /** What ifconfig prints after "pltime"/"vltime": the seconds left, 0 once passed. */
+    static long remaining(long until, long now) {
+        return Math.max(0, until - uptime(now));
+    }
+
+    static boolean finite(IfAddr a) {
+        return a.preferredUntil != IfAddr.INFINITE || a.validUntil != IfAddr.INFINITE;
+    }
+
+    /** nd6_timer(): IFA6_IS_INVALID purges, IFA6_IS_DEPRECATED marks (both "expire < time_uptime"). */
+    public static void sweep(Host host, Vnet vnet, long now) {
+        long up = uptime(now);
+        for (Ifnet ifp : vnet.ifnets()) {
+            boolean any = false;
+            for (IfAddr a : ifp.addrs()) any |= a.isInet6() && finite(a);
+            if (!any) continue;
+            for (IfAddr a : new ArrayList<>(ifp.addrs())) {
+                if (!a.isInet6()) continue;
+                if (a.validUntil != IfAddr.INFINITE && a.validUntil < up) {
+                    ifp.removeAddr(a);
+                    RouteHooks.addrRemoved(host, vnet, ifp, a);
+                    RouteHooks.changed(host, vnet, null);
+                } else if (a.preferredUntil != IfAddr.INFINITE && a.preferredUntil < up) {
+                    a.setFlags(a.flags() | IfAddr.IN6_IFF_DEPRECATED);
+                }
+            }
+        }
+    }
+}
