@@ -33,7 +33,7 @@ class PingScenariosTest {
     @Test
     void givenThreeJailsRouted_whenRun_thenExit2BeforeForwardingThenTtl63AndTwoHops() throws IOException {
         Lab lab = new Lab(0);
-        List<Outcome> o = lab.run(Files.readString(Path.of("..", "..", "shared", "scenarios", "three-jails-routed.sh")));
+        List<Outcome> o = lab.run(Files.readString(Path.of("..", "examples", "three-jails-routed.sh")));
         Outcome before = o.stream().filter(x -> x.line().equals("jexec lefty ping -c 1 -t 1 192.0.2.6")).findFirst().orElseThrow();
         assertThat(before.exit()).isEqualTo(2);
         assertThat(before.stdout()).isEqualTo("""
