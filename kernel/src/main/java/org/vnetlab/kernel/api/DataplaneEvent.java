@@ -9,6 +9,16 @@ package org.vnetlab.kernel.api;
  */
 public sealed interface DataplaneEvent extends Event {
 
+    /**
+     * Whether this event is a program's run whose printed result (stdout, stderr, exit status,
+     * left on the host by evolve) answers its command line: ping, traceroute, tcpdump, sleep.
+     * Announcements the kernel makes on its own while ifconfig runs do not: that line prints what
+     * ifconfig printed.
+     */
+    default boolean answersLine() {
+        return true;
+    }
+
     /** A ping run; {@code ident} is the ICMP identifier (ping's getpid() &amp; 0xffff), derived from the seed. */
     record PingSent(int vnet, String family, String target, String destination, String source, int count,
                     int intervalMs, int waitMs, int timeoutS, int size, int ttl, String options, int ident,
@@ -29,7 +39,12 @@ public sealed interface DataplaneEvent extends Event {
      * arp_announce_ifaddr, from in_ifinit when an address is added to an Ethernet interface).
      * Neighbours that already have an entry for the address update it; permanent ones do not.
      */
-    record ArpAnnounced(int vnet, String name, String address, long at) implements DataplaneEvent {}
+    record ArpAnnounced(int vnet, String name, String address, long at) implements DataplaneEvent {
+        @Override
+        public boolean answersLine() {
+            return false;
+        }
+    }
 
     /**
      * The kernel announced the new link-layer address of an interface with unsolicited Neighbor
@@ -37,5 +52,10 @@ public sealed interface DataplaneEvent extends Event {
      * the first at once and each later one a retransmission timer (1 s) after the previous.
      * Neighbours that have an entry for an address take the new MAC and mark it STALE.
      */
-    record LinkAddressAdvertised(int vnet, String name, long at) implements DataplaneEvent {}
+    record LinkAddressAdvertised(int vnet, String name, long at) implements DataplaneEvent {
+        @Override
+        public boolean answersLine() {
+            return false;
+        }
+    }
 }
