@@ -36,6 +36,12 @@ final class Stack implements AutoCloseable {
     /** {@code dataplaneTimeout}: how long a data-plane line waits for a stack-worker's result (then 504). */
     static Stack start(Database db, String kafkaBootstrap, Topics topics, Role role, int httpPort, Duration readTimeout,
                        Duration dataplaneTimeout) {
+        return start(db, kafkaBootstrap, topics, role, httpPort, readTimeout, dataplaneTimeout, WriteSide.DEFAULT_SNAPSHOT_EVERY);
+    }
+
+    /** {@code snapshotEvery}: events between two snapshots of a lab ({@code VNETLAB_SNAPSHOT_EVERY}). */
+    static Stack start(Database db, String kafkaBootstrap, Topics topics, Role role, int httpPort, Duration readTimeout,
+                       Duration dataplaneTimeout, int snapshotEvery) {
         Stack s = new Stack(db);
         try {
             if (role == Role.projections || role == Role.all) {
@@ -45,7 +51,7 @@ final class Stack implements AutoCloseable {
                 s.parts.add(new StackWorker(db.dataSource(), kafkaBootstrap, topics).start());
             }
             if (role == Role.commands || role == Role.all) {
-                WriteSide writeSide = new WriteSide(db.dataSource(), 4, 1000);
+                WriteSide writeSide = new WriteSide(db.dataSource(), 4, 1000, snapshotEvery);
                 s.parts.add(writeSide);
                 s.parts.add(new KafkaRelay(writeSide, kafkaBootstrap, topics.events(), 500).start());
                 WorkerDataPlane dataPlane = new WorkerDataPlane(db.dataSource(), kafkaBootstrap, topics.results(), dataplaneTimeout).start();

@@ -173,6 +173,22 @@ class DataPlaneThroughWorkersTest {
     }
 
     @Test
+    void givenAPing_whenAnAddressIsAddedAfterIt_thenTheLinePrintsIfconfigsOutputNotThePings() {
+        worker();
+        String labId = lab("announce", 5);
+        Lab sim = new Lab(5);
+        client.script(labId, SETUP);
+        sim.run(SETUP);
+        execLikeSim(labId, sim, PING);
+        int before = answeredSoFar();
+        // adding an address sends a gratuitous ARP (ArpAnnounced): a side effect of ifconfig, not a program's result
+        ApiClient.Result r = execLikeSim(labId, sim, "jexec 1 ifconfig epair20a inet 192.0.2.5/32 alias");
+        assertThat(r.stdout()).isEmpty();
+        assertThat(answeredSoFar()).isEqualTo(before);
+        assertThat(execLikeSim(labId, sim, PING).stdout()).contains("2 packets received");
+    }
+
+    @Test
     void givenTwoWorkers_whenTheLabsWorkerStopsMidScript_thenTheOtherServesTheRemainingPingsCorrectly() {
         StackWorker a = worker();
         StackWorker b = worker();

@@ -23,8 +23,8 @@ import org.vnetlab.commands.lab.LabGoneException;
 import org.vnetlab.commands.lab.ScriptResult;
 import org.vnetlab.commands.store.StoredEvents;
 import org.vnetlab.commands.store.WriteSide;
-import org.vnetlab.kernel.api.DataplaneEvent;
 import org.vnetlab.kernel.userland.Outcome;
+import org.vnetlab.platform.DataplaneResult;
 import org.vnetlab.platform.EventEnvelope;
 
 /**
@@ -65,10 +65,14 @@ public final class CommandService {
 
     /** Runs a whole script as one command; one result per command line run. */
     public List<LineResult> runScript(Principal who, String labId, String script) {
-        requireLab(who.tenant(), labId);
-        Optional<List<LineResult>> read = readSide.answer(labId, script, () -> position(labId));
+        // A read checks the catalog before it reads; a write is checked by the lab itself (its
+        // tenant, deleted or not), which spares every write a query.
+        Optional<List<LineResult>> read = readSide.answer(labId, script, () -> {
+            requireLab(who.tenant(), labId);
+            return position(labId);
+        });
         if (read.isPresent()) return read.get();
-        ScriptResult r = await(writeSide.commandGateway().send(new ExecScript(labId, script, who.actor(), now())));
+        ScriptResult r = await(writeSide.commandGateway().send(new ExecScript(labId, script, who.actor(), now(), who.tenant())), labId);
         // The script's events are the lab's last ones, in outcome order: number them back from its position.
         long sequence = r.position() + 1;
         for (Outcome o : r.outcomes()) sequence -= o.events().size();
@@ -84,7 +88,7 @@ public final class CommandService {
 
     private static int lastDataplaneEvent(Outcome o) {
         for (int i = o.events().size() - 1; i >= 0; i--) {
-            if (o.events().get(i) instanceof DataplaneEvent) return i;
+            if (DataplaneResult.answersLine(o.events().get(i))) return i;
         }
         return -1;
     }
@@ -160,6 +164,11 @@ public final class CommandService {
     }
 
     private <T> T await(CompletableFuture<T> future) {
+        return await(future, null);
+    }
+
+    /** {@code labId}: a lab that is gone, unknown or another tenant's is "no lab labId" (404). */
+    private <T> T await(CompletableFuture<T> future, String labId) {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -168,16 +177,16 @@ public final class CommandService {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailableException("interrupted", false, e);
         } catch (ExecutionException e) {
-            throw translate(e.getCause());
+            throw translate(e.getCause(), labId);
         } catch (RejectedExecutionException e) {
             throw new ServiceUnavailableException("too many commands queued", false, e);
         }
     }
 
-    private static RuntimeException translate(Throwable t) {
+    private static RuntimeException translate(Throwable t, String labId) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof LabGoneException || c instanceof AggregateNotFoundException) {
-                return new LabNotFoundException(c.getMessage());
+                return new LabNotFoundException(labId != null ? labId : c.getMessage());
             }
             if (c instanceof RejectedExecutionException) {
                 return new ServiceUnavailableException("too many commands queued", false, c);

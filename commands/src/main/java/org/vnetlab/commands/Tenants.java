@@ -13,10 +13,18 @@ import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Tenants and their API tokens; only a token's SHA-256 is stored. */
+/**
+ * Tenants and their API tokens; only a token's SHA-256 is stored. A token found valid is trusted
+ * for {@link #TRUST} without asking the database again (every API request authenticates; a
+ * revoked token stops working within that time); unknown tokens are always looked up.
+ */
 public final class Tenants {
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final long TRUST = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
     private final DataSource dataSource;
+    private final java.util.concurrent.ConcurrentHashMap<String, Trusted> trusted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Trusted(Principal principal, long until) {}
 
     public Tenants(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -44,12 +52,23 @@ public final class Tenants {
 
     public Optional<Principal> authenticate(String token) {
         if (token == null || token.isEmpty() || token.length() > 512) return Optional.empty();
+        String hash = sha256(token);
+        long now = System.nanoTime();
+        Trusted t = trusted.get(hash);
+        if (t != null && now - t.until() < 0) return Optional.of(t.principal());
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "SELECT tenant, actor FROM api_tokens WHERE token_sha256 = ? AND NOT revoked")) {
-            ps.setString(1, sha256(token));
+            ps.setString(1, hash);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Principal(rs.getString(1), rs.getString(2))) : Optional.empty();
+                if (!rs.next()) {
+                    trusted.remove(hash);
+                    return Optional.empty();
+                }
+                Principal p = new Principal(rs.getString(1), rs.getString(2));
+                if (trusted.size() > 10_000) trusted.clear();
+                trusted.put(hash, new Trusted(p, now + TRUST));
+                return Optional.of(p);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check a token", e);

@@ -36,6 +36,15 @@ public record DataplaneResult(String labId, String tenant, long sequence, String
         captures = captures == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(captures));
     }
 
+    /**
+     * Whether {@code event} is a data-plane program's run whose printed result answers its line:
+     * {@code ping}, {@code traceroute}, {@code tcpdump -w}, {@code sleep}; the kernel says which
+     * ({@link org.vnetlab.kernel.api.DataplaneEvent#answersLine}).
+     */
+    public static boolean answersLine(org.vnetlab.kernel.api.Event event) {
+        return event instanceof org.vnetlab.kernel.api.DataplaneEvent d && d.answersLine();
+    }
+
     public String toJson() {
         ObjectNode n = EventCodec.mapper().createObjectNode();
         n.put("labId", labId);

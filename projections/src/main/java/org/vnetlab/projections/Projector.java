@@ -25,6 +25,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vnetlab.platform.BackgroundPriority;
 import org.vnetlab.platform.EventEnvelope;
 
 /**
@@ -57,7 +58,7 @@ public final class Projector implements AutoCloseable {
     /** For tests: runs inside each batch's transaction just before the commit. */
     volatile Runnable beforeCommit = () -> {};
     /** For tests: small polls make many batches. */
-    int maxPollRecords = 2000;
+    int maxPollRecords = 10_000;
 
     public Projector(DataSource dataSource, String bootstrapServers, String topic, String group) {
         this.dataSource = dataSource;
@@ -78,6 +79,7 @@ public final class Projector implements AutoCloseable {
     }
 
     private void run() {
+        BackgroundPriority.lowerCurrentThread(10); // off the write path: yield the CPU to commands and workers
         while (running) {
             labs.clear();
             try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig())) {
@@ -106,6 +108,12 @@ public final class Projector implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        // Coalesce: a trickle of events (one per write) becomes one batch per FETCH_MAX_WAIT instead of
+        // one transaction and one rewrite of the lab's rows per event. Writes never wait for this;
+        // a read waits at most this much longer for its position.
+        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
+        // and a burst (a script's thousands of events) becomes a few large batches: each rewrites the lab once
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vnetlab.kernel.Kernel;
-import org.vnetlab.kernel.api.DataplaneEvent;
 import org.vnetlab.kernel.api.Event;
 import org.vnetlab.kernel.dataplane.Captures;
 import org.vnetlab.kernel.state.Host;
@@ -60,6 +59,14 @@ final class HostedLab {
         }
     }
 
+    /** Starts from a snapshot: the lab as it was after the event at {@code position}. */
+    void restore(long position, String tenant, boolean deleted, Host host) {
+        this.position = position;
+        this.tenant = tenant;
+        this.deleted = deleted;
+        this.host = host;
+    }
+
     /** What the data-plane event just applied from {@code env} printed and returned. */
     DataplaneResult result(EventEnvelope env) {
         return new DataplaneResult(labId, env.tenant() != null ? env.tenant() : tenant, env.sequence(), env.line(),
@@ -67,7 +74,7 @@ final class HostedLab {
     }
 
     static boolean isDataplane(EventEnvelope env) {
-        return env.event() instanceof DataplaneEvent;
+        return DataplaneResult.answersLine(env.event());
     }
 
     private Map<String, String> captures() {

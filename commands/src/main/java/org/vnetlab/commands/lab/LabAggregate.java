@@ -23,9 +23,10 @@ import org.vnetlab.platform.lab.LabDeleted;
  * evolves the host at once (the shell's sink contract) and appends it to the lab's stream with its
  * line, actor, tenant and time. Lines the kernel rejects cause no event and still answer.
  *
- * <p>Snapshots: every N events Axon's snapshotter stores the aggregate as a {@link LabSnapshot}
- * (the host as {@link HostSnapshot} bytes), and loading starts from the latest one; the cache
- * still keeps hot labs in memory.
+ * <p>Snapshots: after a command that leaves the lab N events past its last snapshot, it copies
+ * itself as a {@link LabSnapshot} (the host as {@link HostSnapshot} bytes) once the command has
+ * committed ({@link LabSnapshots}), and loading starts from the latest one; the cache still keeps
+ * hot labs in memory.
  */
 public class LabAggregate {
     @AggregateIdentifier
@@ -35,6 +36,8 @@ public class LabAggregate {
     /** The sequence number of the lab's last event: its position. */
     private long position = -1;
     private transient Host host;
+    /** Events applied since the snapshot this aggregate was restored from (or since its first event). */
+    private transient long sinceSnapshot;
 
     protected LabAggregate() {
         // for Axon: rebuilt from events
@@ -47,10 +50,11 @@ public class LabAggregate {
     }
 
     @CommandHandler
-    public ScriptResult handle(ExecScript c) {
-        if (deleted) throw new LabGoneException(labId);
+    public ScriptResult handle(ExecScript c, LabSnapshots snapshots) {
+        if (deleted || (c.tenant() != null && !c.tenant().equals(tenant))) throw new LabGoneException(labId);
         List<Outcome> outcomes = Shell.run(host, c.script(),
                 line -> event -> apply(event, EventMeta.of(tenant, c.actor(), line, c.time())));
+        snapshots.consider(this, sinceSnapshot);
         return new ScriptResult(outcomes, position);
     }
 
@@ -67,21 +71,35 @@ public class LabAggregate {
         tenant = e.tenant();
         host = Kernel.boot(e.seed(), e.hostname());
         position++;
+        sinceSnapshot++;
     }
 
     @EventSourcingHandler
     void on(Event e) {
         Kernel.evolve(host, e);
         position++;
+        sinceSnapshot++;
     }
 
     @EventSourcingHandler
     void on(LabDeleted e) {
         deleted = true;
         position++;
+        sinceSnapshot++;
     }
 
-    /** What the snapshotter stores (see StoreSerializer). */
+    /** Taken once the command that made it due has committed, while the command still holds the lab. */
+    LabSnapshot snapshotAfterCommit() {
+        LabSnapshot s = snapshot();
+        sinceSnapshot = 0;
+        return s;
+    }
+
+    String labId() {
+        return labId;
+    }
+
+    /** What a snapshot stores (see StoreSerializer). */
     public LabSnapshot snapshot() {
         return new LabSnapshot(labId, tenant, deleted, position, HostSnapshot.take(host));
     }

@@ -38,14 +38,17 @@ import org.vnetlab.platform.DataplaneResult;
  *
  * <p>Every commands process reads all partitions of the results topic itself (no consumer group:
  * any process may be the one waiting), from the end. A result can be produced before the wait
- * begins, so a waiter looks, after registering, at the results this process has just seen and at
- * {@code dataplane_results} (which a worker writes before Kafka acknowledges the record); while it
- * waits it looks at the table again every {@link #RECHECK}, which also covers records missed while
- * the consumer was reconnecting. No answer within the timeout is a 504, never a hang.
+ * begins, so a waiter looks, after registering, at the results this process has just seen; if
+ * the topic has not brought it within {@link #FIRST_CHECK} it looks at {@code dataplane_results}
+ * (which a worker writes before Kafka acknowledges the record), and again every {@link #RECHECK},
+ * which covers records missed while the consumer was reconnecting. The common case costs no
+ * query. No answer within the timeout is a 504, never a hang.
  */
 public final class WorkerDataPlane implements DataPlane, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerDataPlane.class);
     static final Duration RECHECK = Duration.ofMillis(500);
+    /** How long a waiter trusts the topic alone: a worker's result usually arrives within milliseconds. */
+    static final Duration FIRST_CHECK = Duration.ofMillis(100);
     private static final int RECENT = 20_000;
 
     private final DataSource dataSource;
@@ -93,19 +96,21 @@ public final class WorkerDataPlane implements DataPlane, AutoCloseable {
             DataplaneResult seen = recent.get(key);
             if (seen != null) return seen;
             long deadline = System.nanoTime() + timeout.toNanos();
+            long wait = FIRST_CHECK.toNanos();
             while (true) {
+                long left = deadline - System.nanoTime();
+                try {
+                    if (left > 0) return future.get(Math.min(left, wait), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // not on the topic (yet, or missed while the consumer reconnected): look at the table
+                }
                 Optional<DataplaneResult> stored = stored(labId, sequence);
                 if (stored.isPresent()) return stored.get();
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (deadline - System.nanoTime() <= 0) {
                     throw new ServiceUnavailableException("no stack-worker answered the data-plane line within "
                             + timeout.toMillis() + " ms (lab " + labId + ", position " + sequence + ")", true, null);
                 }
-                try {
-                    return future.get(Math.min(left, RECHECK.toNanos()), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    // look at the table again
-                }
+                wait = RECHECK.toNanos();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

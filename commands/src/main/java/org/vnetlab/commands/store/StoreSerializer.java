@@ -47,8 +47,8 @@ public final class StoreSerializer implements Serializer {
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        if (object instanceof LabAggregate lab) {
-            byte[] json = writeJson(lab.snapshot());
+        if (object instanceof LabAggregate || object instanceof LabSnapshot) {
+            byte[] json = writeJson(object instanceof LabSnapshot s ? s : ((LabAggregate) object).snapshot());
             T data = getConverter().convert(json, byte[].class, expectedRepresentation);
             return new SimpleSerializedObject<>(data, expectedRepresentation, SNAPSHOT_TYPE);
         }

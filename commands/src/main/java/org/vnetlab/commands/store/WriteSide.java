@@ -17,21 +17,23 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.AggregateSnapshotter;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.vnetlab.commands.lab.LabAggregate;
 import org.vnetlab.commands.lab.LabCatalog;
+import org.vnetlab.commands.lab.LabSnapshot;
+import org.vnetlab.commands.lab.LabSnapshots;
 
 /**
  * The Axon write side on one PostgreSQL database: the JDBC event store (Flyway made its tables),
  * the lab aggregate with a cache, the catalog in the same transaction, and a command bus whose
  * bounded pool lets a caller stop waiting (504) and refuses work when full (503).
  *
- * <p>Snapshots: after every {@code snapshotEvery} events of a lab, a snapshotter thread stores a
- * {@code LabSnapshot} (see StoreSerializer) built from the event store, off the command's path;
- * loading a lab reads its latest readable snapshot and the events after it.
+ * <p>Snapshots: after a command that leaves a lab {@code snapshotEvery} or more events past its
+ * last snapshot, the aggregate copies its host once the command has committed and a snapshot
+ * thread stores the {@code LabSnapshot} (see StoreSerializer, {@link LabSnapshots}); loading a lab
+ * reads its latest readable snapshot and the events after it.
  */
 public final class WriteSide implements AutoCloseable {
     /** Events between two snapshots of a lab, by default. */
@@ -77,26 +79,24 @@ public final class WriteSide implements AutoCloseable {
                         .snapshotFilter(StoreSerializer::readableSnapshot)
                         .batchSize(500)
                         .build())
-                .configureSnapshotter(c -> AggregateSnapshotter.builder()
-                        .eventStore(c.eventStore())
-                        .transactionManager(transactions)
-                        .aggregateFactories(c.aggregateConfiguration(LabAggregate.class).aggregateFactory())
-                        .repositoryProvider(c::repository)
-                        .parameterResolverFactory(c.parameterResolverFactory())
-                        .handlerDefinition(c.handlerDefinition(LabAggregate.class))
-                        .executor(snapshotThread)
-                        .build())
+                .registerComponent(LabSnapshots.class, c -> new LabSnapshots(snapshotEvery, snapshotThread,
+                        s -> storeSnapshot(c.eventStore(), s)))
                 .configureCommandBus(c -> AsynchronousCommandBus.builder()
                         .executor(this.commandThreads)
                         .transactionManager(c.getComponent(TransactionManager.class))
                         .build())
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(LabAggregate.class)
-                        .configureCache(c -> new WeakReferenceCache())
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotEvery)))
+                        .configureCache(c -> new WeakReferenceCache()))
                 .registerComponent(TokenStore.class, c -> tokenStore())
                 .eventProcessing(ep -> ep.usingSubscribingEventProcessors().registerEventHandler(c -> catalog))
                 .buildConfiguration();
         axon.start();
+    }
+
+    /** Stores a snapshot the aggregate took of itself (see {@link LabSnapshots}); Axon drops the older ones. */
+    private void storeSnapshot(EventStore eventStore, LabSnapshot s) {
+        transactions.executeInTransaction(() -> eventStore.storeSnapshot(
+                new GenericDomainEventMessage<>(LabAggregate.class.getSimpleName(), s.labId(), s.position(), s)));
     }
 
     /** A token store on the same database (table {@code tokenentry}). */
