@@ -86,32 +86,53 @@ final class Engine implements java.io.Serializable {
         sweep();
     }
 
+    /** The vnet's stack for this run. Whatever the data plane touches may get new timers: the vnet's next sweep is full. */
     Stack stack(Vnet vnet) {
+        vnet.timersChanged();
         return Stack.of(vnet, generation);
     }
 
-    /** arptimer / nd6_llinfo_timer / bridge_timer, run lazily at the edges of every event. */
+    /**
+     * arptimer / nd6_llinfo_timer / bridge_timer, run lazily at the edges of every event.
+     *
+     * <p>A vnet's sweep depends only on its own state and the clock, so after a full sweep the
+     * vnet remembers the earliest instant anything could change (Vnet.timersDue) and later sweeps
+     * skip it until then, unless its state changed meanwhile (Vnet.timersChanged: every vnet the
+     * data plane touches, every neighbour-table change, addresses and interfaces coming in). An
+     * event then costs a walk over the prisons, not a sweep of every vnet.
+     */
     void sweep() {
         long now = host.now;
         sweepVnet(host.vnet0, now);
-        for (Prison p : host.jails()) {
-            if (p.ownVnet && p.vnet != null) sweepVnet(p.vnet, now);
+        for (int jid = 1, n = host.jidLimit(); jid < n; jid++) { // jid order, as host.jails(), without the list
+            Prison p = host.prison(jid);
+            if (p != null && p.ownVnet && p.vnet != null) sweepVnet(p.vnet, now);
         }
     }
 
     private void sweepVnet(Vnet vnet, long now) {
+        if (vnet.timersIdleAt(now)) return;
         Neighbors.sweep(vnet, now);
         org.vnetlab.kernel.net.AddressLifetimes.sweep(host, vnet, now);
-        // DELAY -> PROBE: the unicast solicitation nd6_llinfo_timer would send
-        for (org.vnetlab.kernel.route.NeighborTables.Entry e : org.vnetlab.kernel.route.NeighborTables.all(vnet)) {
-            if ("inet6".equals(e.family) && e.state == org.vnetlab.kernel.route.NeighborTables.ND6_LLINFO_PROBE
-                    && e.asked == 0 && e.mac != null) {
-                inet6.probe(stack(vnet), e);
+        // DELAY -> PROBE: the unicast solicitation nd6_llinfo_timer would send. Collected first: the
+        // table is a live view, and a probe changes only its own entry (asked), never the table.
+        List<org.vnetlab.kernel.route.NeighborTables.Entry> probes = null;
+        for (org.vnetlab.kernel.route.NeighborTables.Entry e : org.vnetlab.kernel.route.NeighborTables.live(vnet, "inet6")) {
+            if (Neighbors.probeDue(e)) {
+                if (probes == null) probes = new ArrayList<>(1);
+                probes.add(e);
             }
         }
-        for (Ifnet ifp : vnet.ifnets()) {
-            if (ifp.softc instanceof BridgeSoftc sc) sc.age(now);
+        if (probes != null) for (org.vnetlab.kernel.route.NeighborTables.Entry e : probes) inet6.probe(stack(vnet), e);
+        long due = Math.min(Neighbors.nextDeadline(vnet), org.vnetlab.kernel.net.AddressLifetimes.nextDeadline(vnet));
+        for (int i = 0, n = vnet.ifnetCount(); i < n; i++) {
+            if (vnet.ifnetAt(i).softc instanceof BridgeSoftc sc) {
+                sc.age(now);
+                due = Math.min(due, sc.nextExpiry());
+            }
         }
+        // Computed from the state the sweep leaves (the probes above marked the vnet changed: this overrides it).
+        vnet.timersDue(due);
     }
 
     // -- the queue -----------------------------------------------------------------------------

@@ -33,15 +33,24 @@ final class Neighbors {
     }
 
     static void sweep(Vnet vnet, long now) {
-        for (Entry e : NeighborTables.all(vnet)) {
+        // The live tables, no copy: an entry's fate depends on itself only, so deleting the dead
+        // ones after the walk leaves exactly the state deleting them during it would.
+        java.util.List<Entry> dead = sweep(vnet, NeighborTables.live(vnet, "inet"), now, null);
+        dead = sweep(vnet, NeighborTables.live(vnet, "inet6"), now, dead);
+        if (dead != null) for (Entry e : dead) NeighborTables.delete(vnet, e);
+    }
+
+    private static java.util.List<Entry> sweep(Vnet vnet, java.util.Collection<Entry> entries, long now,
+                                               java.util.List<Entry> dead) {
+        for (Entry e : entries) {
             if (e.isStatic()) continue;
+            boolean delete = false;
             if ("inet".equals(e.family)) {
-                boolean dead = e.mac == null ? now >= e.askedAt + ARPT_DOWN : e.expiresAt != 0 && e.expiresAt <= now;
-                if (dead) NeighborTables.delete(vnet, e);
+                delete = e.mac == null ? now >= e.askedAt + ARPT_DOWN : e.expiresAt != 0 && e.expiresAt <= now;
             } else if (e.mac == null) {
                 if (now >= e.askedAt + ND6_RETRANS) {
                     // nd6_llinfo_timer: after nd6_mmaxtries unanswered solicitations the entry goes
-                    if (e.asked >= 3) NeighborTables.delete(vnet, e);
+                    if (e.asked >= 3) delete = true;
                 }
             } else if (e.expiresAt != 0 && e.expiresAt <= now) {
                 if (e.state == NeighborTables.ND6_LLINFO_REACHABLE) {
@@ -53,9 +62,42 @@ final class Neighbors {
                     e.asked = 0;
                     e.expiresAt = uptime(now) + 3 * ND6_RETRANS; // the engine sends the probe
                 } else {
-                    NeighborTables.delete(vnet, e);
+                    delete = true;
                 }
             }
+            if (delete) {
+                if (dead == null) dead = new java.util.ArrayList<>();
+                dead.add(e);
+            }
         }
+        return dead;
+    }
+
+    /** Does the engine's sweep send this entry a unicast solicitation (DELAY -> PROBE done)? */
+    static boolean probeDue(Entry e) {
+        return "inet6".equals(e.family) && e.state == NeighborTables.ND6_LLINFO_PROBE && e.asked == 0 && e.mac != null;
+    }
+
+    /**
+     * The earliest instant at which {@link #sweep} or the engine's probe pass could change an
+     * entry of {@code vnet} as it is now (Long.MIN_VALUE: at once; Long.MAX_VALUE: never).
+     * Mirrors the conditions of sweep exactly.
+     */
+    static long nextDeadline(Vnet vnet) {
+        return Math.min(nextDeadline(NeighborTables.live(vnet, "inet")), nextDeadline(NeighborTables.live(vnet, "inet6")));
+    }
+
+    private static long nextDeadline(java.util.Collection<Entry> entries) {
+        long due = Long.MAX_VALUE;
+        for (Entry e : entries) {
+            if (probeDue(e)) return Long.MIN_VALUE;
+            if (e.isStatic()) continue;
+            long d;
+            if ("inet".equals(e.family)) d = e.mac == null ? e.askedAt + ARPT_DOWN : e.expiresAt != 0 ? e.expiresAt : Long.MAX_VALUE;
+            else if (e.mac == null) d = e.asked >= 3 ? e.askedAt + ND6_RETRANS : Long.MAX_VALUE;
+            else d = e.expiresAt != 0 ? e.expiresAt : Long.MAX_VALUE;
+            if (d < due) due = d;
+        }
+        return due;
     }
 }

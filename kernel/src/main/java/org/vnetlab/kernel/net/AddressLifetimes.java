@@ -61,4 +61,30 @@ public final class AddressLifetimes {
             }
         }
     }
+
+    /**
+     * The earliest instant (ns) at which {@link #sweep} could change an address of {@code vnet} as
+     * it is now, Long.MAX_VALUE for never. "expire < time_uptime" first holds at (expire + 1) s;
+     * a deprecated address past its preferred lifetime stays as it is (its flags changing is
+     * reported by the caller, IfEvolve).
+     */
+    public static long nextDeadline(Vnet vnet) {
+        long due = Long.MAX_VALUE;
+        for (int i = 0, n = vnet.ifnetCount(); i < n; i++) {
+            for (IfAddr a : vnet.ifnetAt(i).addrs()) {
+                if (!a.isInet6()) continue;
+                if (a.validUntil != IfAddr.INFINITE) due = Math.min(due, instantAfter(a.validUntil));
+                if (a.preferredUntil != IfAddr.INFINITE && (a.flags() & IfAddr.IN6_IFF_DEPRECATED) == 0) {
+                    due = Math.min(due, instantAfter(a.preferredUntil));
+                }
+            }
+        }
+        return due;
+    }
+
+    /** The first ns at which uptime(now) > {@code seconds}; saturating. */
+    private static long instantAfter(long seconds) {
+        if (seconds < 0) return Long.MIN_VALUE;
+        return seconds >= Long.MAX_VALUE / SECOND - 1 ? Long.MAX_VALUE : (seconds + 1) * SECOND;
+    }
 }

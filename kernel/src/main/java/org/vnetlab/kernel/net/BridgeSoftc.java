@@ -95,6 +95,16 @@ public final class BridgeSoftc implements java.io.Serializable {
         rtable.removeIf(e -> e.expiresAt() != 0 && e.expiresAt() <= now);
     }
 
+    /** When {@link #age} next removes something: the earliest dynamic expiry, Long.MAX_VALUE if none. */
+    public long nextExpiry() {
+        long due = Long.MAX_VALUE;
+        for (int i = 0; i < rtable.size(); i++) {
+            long x = rtable.get(i).expiresAt();
+            if (x != 0 && x < due) due = x;
+        }
+        return due;
+    }
+
     Member member(Ifnet ifp) {
         for (Member m : members) if (m.ifp == ifp) return m;
         return null;

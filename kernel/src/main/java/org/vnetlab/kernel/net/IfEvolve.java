@@ -102,10 +102,14 @@ public final class IfEvolve {
             ifp.removeAddr(addr);
             RouteHooks.addrRemoved(host, ifp.vnet, ifp, addr);
         } else if (e instanceof AddressFlagsSet f) {
-            IfAddr addr = ifp(host, f.vnet(), f.name()).findAddr("inet6", f.address());
+            Ifnet ifp = ifp(host, f.vnet(), f.name());
+            ifp.vnet.timersChanged(); // a cleared "deprecated" comes back at the next sweep
+            IfAddr addr = ifp.findAddr("inet6", f.address());
             addr.setFlags((addr.flags() | f.set()) & ~f.clear());
         } else if (e instanceof AddressLifetimesSet l) {
-            IfAddr addr = ifp(host, l.vnet(), l.name()).findAddr("inet6", l.address());
+            Ifnet ifp = ifp(host, l.vnet(), l.name());
+            ifp.vnet.timersChanged();
+            IfAddr addr = ifp.findAddr("inet6", l.address());
             AddressLifetimes.set(host, addr, l.pltime(), l.vltime());
         } else if (e instanceof LinkAddressSet l) {
             // if_setlladdr(): only the address changes; the EUI-64 link-local made from the old one stays.

@@ -121,13 +121,13 @@ public final class NeighborTables extends VnetSubsystem<NeighborTables.Table> {
         remove(vnet, e.family, e.address);
     }
 
-    /** Every entry of both families (a copy), for the expiry sweep. */
-    public static List<Entry> all(Vnet vnet) {
+    /**
+     * The live entries of {@code family} (no copy), for the data plane's timer sweep: the caller
+     * must not add or delete entries while iterating.
+     */
+    public static java.util.Collection<Entry> live(Vnet vnet, String family) {
         Table t = INSTANCE.peek(vnet);
-        if (t == null) return List.of();
-        List<Entry> list = new ArrayList<>(t.inet.values());
-        list.addAll(t.inet6.values());
-        return list;
+        return t == null ? List.of() : t.family(family).values();
     }
 
     static Entry find(Vnet vnet, String family, Addr address) {
@@ -170,11 +170,18 @@ public final class NeighborTables extends VnetSubsystem<NeighborTables.Table> {
         return list;
     }
 
+    /*
+     * Every structural change goes through putEntry/remove/flush/dropUncovered, which tell the
+     * vnet its timer deadline is stale (Vnet.timersChanged). The fields of an entry change only
+     * inside the data plane, which does the same for every vnet it touches (Engine.stack).
+     */
     static void putEntry(Vnet vnet, Entry e) {
+        vnet.timersChanged();
         INSTANCE.get(vnet, Table::new).family(e.family).put(e.address, e);
     }
 
     static void remove(Vnet vnet, String family, Addr address) {
+        vnet.timersChanged();
         Table t = INSTANCE.peek(vnet);
         if (t == null) return;
         t.family(family).remove(address);
@@ -183,6 +190,7 @@ public final class NeighborTables extends VnetSubsystem<NeighborTables.Table> {
 
     /** lltable_purge / nd6_purge: every entry of {@code ifp}, or only the dynamic ones. */
     static void flush(Vnet vnet, Ifnet ifp, boolean dynamicOnly) {
+        vnet.timersChanged();
         Table t = INSTANCE.peek(vnet);
         if (t == null) return;
         t.inet.values().removeIf(e -> e.ifp == ifp && !(dynamicOnly && e.isStatic()));
@@ -192,6 +200,7 @@ public final class NeighborTables extends VnetSubsystem<NeighborTables.Table> {
 
     /** After {@code removed} left {@code ifp}: entries no longer covered by a prefix of {@code ifp} go. */
     static void dropUncovered(Vnet vnet, Ifnet ifp, IfAddr removed) {
+        vnet.timersChanged();
         Table t = INSTANCE.peek(vnet);
         if (t == null) return;
         t.family(removed.family).values().removeIf(e -> e.ifp == ifp && coveringAddr(ifp, e.address, removed) == null);

@@ -66,6 +66,11 @@ public final class Host implements java.io.Serializable {
 
     // -- prisons --------------------------------------------------------------------------
 
+    /** Every active jid is below this: walk prison(1..jidLimit()) to visit the jails without a list. */
+    public int jidLimit() {
+        return prisons.length;
+    }
+
     public Prison prison(int jid) {
         return jid >= 0 && jid < prisons.length ? prisons[jid] : null;
     }

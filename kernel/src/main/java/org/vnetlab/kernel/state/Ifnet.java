@@ -72,12 +72,14 @@ public final class Ifnet implements java.io.Serializable {
     }
 
     public void addAddr(IfAddr a) {
+        if (vnet != null) vnet.timersChanged(); // it may have finite lifetimes
         if (addrs == null) addrs = new ArrayList<>(2);
         addrs.add(a);
     }
 
     /** Inserts at {@code pos} (an inet address that replaces the primary goes first). */
     public void addAddr(int pos, IfAddr a) {
+        if (vnet != null) vnet.timersChanged();
         if (addrs == null) addrs = new ArrayList<>(2);
         addrs.add(pos, a);
     }

@@ -18,6 +18,16 @@ public final class Vnet implements java.io.Serializable {
     private int nifnets;
     private Object[] slots;
 
+    /*
+     * The data plane's timer sweep (neighbour expiry and NUD, address lifetimes, bridge ageing)
+     * is a function of this vnet's own state and the clock. After a full sweep the engine stores
+     * here the earliest instant at which a sweep could change anything; until then sweeping is a
+     * no-op and is skipped. Any change to that state must call timersChanged() so the next sweep
+     * is a full one again. Transient: a restored vnet starts unknown (timersKnown false).
+     */
+    private transient boolean timersKnown;
+    private transient long timersDue;
+
     public Vnet(int id) {
         this.id = id;
     }
@@ -25,6 +35,7 @@ public final class Vnet implements java.io.Serializable {
     // -- interfaces (V_ifnet) --------------------------------------------------------------
 
     public void attach(Ifnet ifp) {
+        timersChanged(); // a moved-in interface brings its addresses and bridge entries
         if (nifnets == ifnets.length) ifnets = Arrays.copyOf(ifnets, nifnets * 2);
         ifnets[nifnets++] = ifp;
         ifp.vnet = this;
@@ -60,6 +71,29 @@ public final class Vnet implements java.io.Serializable {
 
     public int ifnetCount() {
         return nifnets;
+    }
+
+    /** The i-th interface in {@link #ifnets()} order, without copying the list. */
+    public Ifnet ifnetAt(int i) {
+        return ifnets[i];
+    }
+
+    // -- the data plane's timer deadline (see timersKnown) ------------------------------------
+
+    /** Neighbour entries, address lifetimes or bridge entries changed: the next sweep is a full one. */
+    public void timersChanged() {
+        timersKnown = false;
+    }
+
+    /** True while a sweep at {@code now} is known to change nothing. */
+    public boolean timersIdleAt(long now) {
+        return timersKnown && now < timersDue;
+    }
+
+    /** After a full sweep: nothing can change before {@code due} (Long.MAX_VALUE: never) unless timersChanged(). */
+    public void timersDue(long due) {
+        timersKnown = true;
+        timersDue = due;
     }
 
     // -- per-subsystem slots (VNET_DEFINE) -----------------------------------------------------
