@@ -21,11 +21,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vnetlab.platform.BackgroundPriority;
+import org.vnetlab.platform.ConsumerLoop;
 import org.vnetlab.platform.EventEnvelope;
 
 /**
@@ -52,9 +52,7 @@ public final class Projector implements AutoCloseable {
     private final String topic;
     private final String group;
     private final Map<String, ProjectedLab> labs = new HashMap<>();
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile KafkaConsumer<String, String> consumer;
+    private final ConsumerLoop loop;
     /** For tests: runs inside each batch's transaction just before the commit. */
     volatile Runnable beforeCommit = () -> {};
     /** For tests: small polls make many batches. */
@@ -65,8 +63,32 @@ public final class Projector implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.group = group;
-        this.thread = new Thread(this::run, "projector-" + topic);
-        this.thread.setDaemon(true);
+        this.loop = new ConsumerLoop("projector-" + topic, Duration.ofMillis(200), log,
+                "projections batch (restarting from the stored offsets)", new ConsumerLoop.Session() {
+                    @Override
+                    public void threadStarted() {
+                        // off the write path: yield the CPU to commands and workers
+                        BackgroundPriority.lowerCurrentThread(10);
+                    }
+
+                    @Override
+                    public void reset() {
+                        labs.clear();
+                    }
+
+                    @Override
+                    public KafkaConsumer<String, String> open() {
+                        KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig());
+                        c.subscribe(List.of(topic), new SeekToStoredOffsets(c));
+                        return c;
+                    }
+
+                    @Override
+                    public void handle(KafkaConsumer<String, String> c, ConsumerRecords<String, String> records)
+                            throws Exception {
+                        project(records);
+                    }
+                });
     }
 
     public Projector(DataSource dataSource, String bootstrapServers, String topic) {
@@ -74,31 +96,8 @@ public final class Projector implements AutoCloseable {
     }
 
     public Projector start() {
-        thread.start();
+        loop.start();
         return this;
-    }
-
-    private void run() {
-        BackgroundPriority.lowerCurrentThread(10); // off the write path: yield the CPU to commands and workers
-        while (running) {
-            labs.clear();
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig())) {
-                consumer = c;
-                c.subscribe(List.of(topic), new SeekToStoredOffsets(c));
-                while (running) {
-                    ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(200));
-                    if (!records.isEmpty()) project(records);
-                }
-            } catch (WakeupException e) {
-                // close() woke the poll
-            } catch (Exception e) {
-                if (!running) break;
-                log.warn("projections batch failed; restarting from the stored offsets: {}", e.toString());
-                sleep(500);
-            } finally {
-                consumer = null;
-            }
-        }
     }
 
     private Properties consumerConfig() {
@@ -248,24 +247,9 @@ public final class Projector implements AutoCloseable {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Stops at once; an uncommitted batch is simply not committed. */
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) c.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

@@ -20,10 +20,10 @@ import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vnetlab.platform.ConsumerLoop;
 import org.vnetlab.platform.DataplaneResult;
 import org.vnetlab.platform.EventEnvelope;
 import org.vnetlab.platform.Topics;
@@ -61,11 +61,9 @@ public final class StackWorker implements AutoCloseable {
     private final Map<String, HostedLab> labs = new HashMap<>();
     private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
     private final Set<String> hosted = ConcurrentHashMap.newKeySet();
-    private final Thread thread;
+    private final ConsumerLoop loop;
     private final AtomicLong eventsApplied = new AtomicLong();
     private final AtomicLong resultsPublished = new AtomicLong();
-    private volatile boolean running = true;
-    private volatile KafkaConsumer<String, String> consumer;
 
     public StackWorker(DataSource dataSource, String bootstrapServers, Topics topics, String group) {
         this.bootstrapServers = bootstrapServers;
@@ -73,8 +71,40 @@ public final class StackWorker implements AutoCloseable {
         this.group = group;
         this.history = new EventStoreHistory(dataSource);
         this.publisher = new ResultPublisher(dataSource, bootstrapServers, topics.results());
-        this.thread = new Thread(this::run, "stack-worker-" + topics.events());
-        this.thread.setDaemon(true);
+        this.loop = new ConsumerLoop("stack-worker-" + topics.events(), Duration.ofMillis(200), log,
+                "stack-worker batch (restarting from the committed offsets)", new ConsumerLoop.Session() {
+                    @Override
+                    public void reset() {
+                        dropAll();
+                    }
+
+                    @Override
+                    public KafkaConsumer<String, String> open() {
+                        KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig());
+                        c.subscribe(List.of(topics.events()), new Rebalance(c));
+                        return c;
+                    }
+
+                    @Override
+                    public void handle(KafkaConsumer<String, String> c, ConsumerRecords<String, String> records)
+                            throws Exception {
+                        serve(c, records);
+                    }
+
+                    @Override
+                    public void ending(KafkaConsumer<String, String> c) {
+                        try {
+                            c.commitSync(Duration.ofSeconds(5));
+                        } catch (RuntimeException e) {
+                            log.debug("final offset commit failed: {}", e.toString());
+                        }
+                    }
+
+                    @Override
+                    public void ended() {
+                        assigned.clear();
+                    }
+                });
     }
 
     public StackWorker(DataSource dataSource, String bootstrapServers, Topics topics) {
@@ -82,7 +112,7 @@ public final class StackWorker implements AutoCloseable {
     }
 
     public StackWorker start() {
-        thread.start();
+        loop.start();
         return this;
     }
 
@@ -102,38 +132,6 @@ public final class StackWorker implements AutoCloseable {
 
     public long resultsPublished() {
         return resultsPublished.get();
-    }
-
-    private void run() {
-        while (running) {
-            dropAll();
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig())) {
-                consumer = c;
-                c.subscribe(List.of(topics.events()), new Rebalance(c));
-                try {
-                    while (running) {
-                        ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(200));
-                        if (!records.isEmpty()) serve(c, records);
-                    }
-                } finally {
-                    try {
-                        c.commitSync(Duration.ofSeconds(5));
-                    } catch (RuntimeException e) {
-                        log.debug("final offset commit failed: {}", e.toString());
-                    }
-                }
-            } catch (WakeupException e) {
-                // close() woke the poll
-            } catch (Exception e) {
-                if (!running) break;
-                log.warn("stack-worker batch failed; restarting from the committed offsets: {}", e.toString());
-                sleep(500);
-            } finally {
-                consumer = null;
-                assigned.clear();
-            }
-        }
-        dropAll();
     }
 
     private Properties consumerConfig() {
@@ -249,26 +247,12 @@ public final class StackWorker implements AutoCloseable {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Leaves the group (its partitions move to the other workers) and stops. */
     @Override
     public synchronized void close() {
-        if (!running && !thread.isAlive()) return;
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) c.wakeup();
-        try {
-            thread.join(15_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        if (!loop.running() && !loop.alive()) return;
+        loop.close(Duration.ofSeconds(15));
+        dropAll();
         publisher.close();
     }
 }

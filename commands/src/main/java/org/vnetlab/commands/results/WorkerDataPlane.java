@@ -20,16 +20,17 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vnetlab.commands.DataPlane;
 import org.vnetlab.commands.ServiceUnavailableException;
 import org.vnetlab.kernel.userland.Outcome;
+import org.vnetlab.platform.ConsumerLoop;
 import org.vnetlab.platform.DataplaneResult;
 
 /**
@@ -62,23 +63,35 @@ public final class WorkerDataPlane implements DataPlane, AutoCloseable {
             return size() > RECENT;
         }
     });
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile KafkaConsumer<String, String> consumer;
+    private final ConsumerLoop loop;
+    /** The consumer start() positioned, handed to the loop's first session. */
+    private volatile KafkaConsumer<String, String> positioned;
 
     public WorkerDataPlane(DataSource dataSource, String bootstrapServers, String resultsTopic, Duration timeout) {
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
         this.topic = resultsTopic;
         this.timeout = timeout;
-        this.thread = new Thread(this::run, "dataplane-results-" + resultsTopic);
-        this.thread.setDaemon(true);
+        this.loop = new ConsumerLoop("dataplane-results-" + resultsTopic, Duration.ofMillis(500), log,
+                "reading " + resultsTopic + " (waiters re-check the table meanwhile)", new ConsumerLoop.Session() {
+                    @Override
+                    public KafkaConsumer<String, String> open() {
+                        KafkaConsumer<String, String> c = positioned;
+                        positioned = null;
+                        return c != null ? c : positionedConsumer();
+                    }
+
+                    @Override
+                    public void handle(KafkaConsumer<String, String> c, ConsumerRecords<String, String> records) {
+                        for (ConsumerRecord<String, String> r : records) arrived(r.value());
+                    }
+                });
     }
 
     /** Starts reading; returns once the consumer sits at the end of every partition. */
     public WorkerDataPlane start() {
-        consumer = positionedConsumer();
-        thread.start();
+        positioned = positionedConsumer();
+        loop.start();
         return this;
     }
 
@@ -139,27 +152,6 @@ public final class WorkerDataPlane implements DataPlane, AutoCloseable {
         }
     }
 
-    private void run() {
-        while (running) {
-            KafkaConsumer<String, String> c = consumer;
-            try {
-                if (c == null) c = consumer = positionedConsumer();
-                while (running) {
-                    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) arrived(r.value());
-                }
-            } catch (WakeupException e) {
-                // close()
-            } catch (Exception e) {
-                if (!running) break;
-                log.warn("reading {} failed; reconnecting (waiters re-check the table meanwhile): {}", topic, e.toString());
-                sleep(500);
-            } finally {
-                if (c != null) c.close(Duration.ofSeconds(2));
-                consumer = null;
-            }
-        }
-    }
-
     private void arrived(String json) {
         DataplaneResult r;
         try {
@@ -202,23 +194,8 @@ public final class WorkerDataPlane implements DataPlane, AutoCloseable {
         return labId + "@" + sequence;
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) c.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close(Duration.ofSeconds(5));
     }
 }
