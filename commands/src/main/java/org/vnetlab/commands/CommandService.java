@@ -65,25 +65,37 @@ public final class CommandService {
 
     /** Runs a whole script as one command; one result per command line run. */
     public List<LineResult> runScript(Principal who, String labId, String script) {
+        List<LineResult> out = new ArrayList<>();
+        runScript(who, labId, script, out::add);
+        return out;
+    }
+
+    /**
+     * Runs a script as ONE command (one transaction), then hands each line's result to
+     * {@code each} as soon as it is known: configuration lines at once, data-plane lines when
+     * their stack-worker has answered. This is what lets the API stream a long script's results.
+     */
+    public void runScript(Principal who, String labId, String script, java.util.function.Consumer<LineResult> each) {
         // A read checks the catalog before it reads; a write is checked by the lab itself (its
         // tenant, deleted or not), which spares every write a query.
         Optional<List<LineResult>> read = readSide.answer(labId, script, () -> {
             requireLab(who.tenant(), labId);
             return position(labId);
         });
-        if (read.isPresent()) return read.get();
+        if (read.isPresent()) {
+            read.get().forEach(each);
+            return;
+        }
         ScriptResult r = await(writeSide.commandGateway().send(new ExecScript(labId, script, who.actor(), now(), who.tenant())), labId);
         // The script's events are the lab's last ones, in outcome order: number them back from its position.
         long sequence = r.position() + 1;
         for (Outcome o : r.outcomes()) sequence -= o.events().size();
-        List<LineResult> out = new ArrayList<>(r.outcomes().size());
         for (Outcome o : r.outcomes()) {
             int dataplane = lastDataplaneEvent(o);
             Outcome answer = dataplane < 0 ? o : dataPlane.complete(labId, o, sequence + dataplane);
-            out.add(LineResult.of(answer, r.position()));
+            each.accept(LineResult.of(answer, r.position()));
             sequence += o.events().size();
         }
-        return out;
     }
 
     private static int lastDataplaneEvent(Outcome o) {

@@ -82,6 +82,33 @@ class ApiServerTest {
     }
 
     @Test
+    void givenNdjsonAccept_whenScriptPosted_thenOneJsonLinePerCommandStreamed() throws Exception {
+        String lab = createLab(42);
+        String script = WriteSideFixture.seedScript();
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/v1/labs/" + lab + "/scripts"))
+                .POST(HttpRequest.BodyPublishers.ofString(json.createObjectNode().put("script", script).toString()))
+                .header("Content-Type", "application/json").header("Accept", "application/x-ndjson")
+                .header("Authorization", "Bearer " + f.token).build();
+        HttpResponse<java.util.stream.Stream<String>> r = http.send(req, HttpResponse.BodyHandlers.ofLines());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
+        List<String> lines = r.body().toList();
+        List<Outcome> expected = new Lab(42).run(script);
+        assertThat(lines).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode line = json.readTree(lines.get(i));
+            assertThat(line.get("line").asText()).isEqualTo(expected.get(i).line());
+            assertThat(line.get("stdout").asText()).isEqualTo(expected.get(i).stdout());
+            assertThat(line.get("exit").asInt()).isEqualTo(expected.get(i).exit());
+        }
+        HttpRequest unknown = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/v1/labs/nosuch/scripts"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"script\":\"jls\"}"))
+                .header("Content-Type", "application/json").header("Accept", "application/x-ndjson")
+                .header("Authorization", "Bearer " + f.token).build();
+        assertProblem(http.send(unknown, HttpResponse.BodyHandlers.ofString()), 404);
+    }
+
+    @Test
     void givenLab_whenExecWriteThenRead_thenReadSeesTheWriteAndPositionAdvances() throws Exception {
         String lab = createLab(1);
         HttpResponse<String> w = call("POST", "/v1/labs/" + lab + "/exec", "{\"line\":\"jail -c vnet persist name=a path=/\"}");

@@ -33,6 +33,8 @@ import org.vnetlab.platform.EventEnvelope;
  * with an explicit status. Errors are RFC 9457 problem documents; bad input is never a 500.
  */
 public final class ApiServer implements AutoCloseable {
+    private static final String NDJSON = "application/x-ndjson";
+
     public static final long MAX_BODY_BYTES = 1 << 20;
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private static final String PRINCIPAL = "principal";
@@ -185,11 +187,60 @@ public final class ApiServer implements AutoCloseable {
 
     private void runScript(Context ctx) {
         String script = text(body(ctx), "script", true);
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains(NDJSON)) {
+            streamScript(ctx, script);
+            return;
+        }
         List<LineResult> results = service.runScript(principal(ctx), ctx.pathParam("lab"), script);
         ArrayNode lines = JSON.createArrayNode();
         for (LineResult r : results) lines.add(resultJson(r));
         long position = results.isEmpty() ? -1 : results.get(results.size() - 1).position();
         json(ctx, 200, JSON.createObjectNode().put("position", position).set("results", lines));
+    }
+
+    /**
+     * With {@code Accept: application/x-ndjson}, one JSON object per line as soon as it is
+     * answered. A failure after the first line can no longer change the status: it ends the
+     * stream with a line {@code {"error": ...}}.
+     */
+    private void streamScript(Context ctx, String script) {
+        Principal who = principal(ctx);
+        String lab = ctx.pathParam("lab");
+        java.io.OutputStream out;
+        boolean[] started = {false};
+        try {
+            out = ctx.res().getOutputStream();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try {
+            service.runScript(who, lab, script, r -> {
+                if (!started[0]) {
+                    ctx.status(200);
+                    ctx.res().setContentType(NDJSON);
+                    started[0] = true;
+                }
+                writeLine(out, resultJson(r));
+            });
+            if (!started[0]) {
+                ctx.status(200);
+                ctx.res().setContentType(NDJSON);
+            }
+        } catch (RuntimeException e) {
+            if (!started[0]) throw e; // nothing sent yet: the usual problem document
+            writeLine(out, JSON.createObjectNode().put("error", e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    private static void writeLine(java.io.OutputStream out, com.fasterxml.jackson.databind.JsonNode node) {
+        try {
+            out.write(JSON.writeValueAsBytes(node));
+            out.write('\n');
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void events(Context ctx) {
