@@ -35,10 +35,8 @@ public final class DataplaneEvolve {
                 ifp.taps.add(w);
             }
             host.now = Math.max(host.now, c.at());
-            host.resultOut = "";
-            host.resultErr = "tcpdump: listening on " + c.iface() + ", link-type EN10MB (Ethernet), snapshot length "
-                    + PcapWriter.SNAPLEN + " bytes\n";
-            host.resultStatus = 0;
+            Engine.of(host).answer("", "tcpdump: listening on " + c.iface()
+                    + ", link-type EN10MB (Ethernet), snapshot length " + PcapWriter.SNAPLEN + " bytes\n", 0);
         } else if (e instanceof ArpAnnounced a) {
             host.now = Math.max(host.now, a.at());
             Ifnet ifp = host.vnet(a.vnet()).ifunit(a.name());
@@ -47,8 +45,7 @@ public final class DataplaneEvolve {
             try {
                 eng.inet4.announce(ifp, eng.stack(ifp.vnet), Ipv4Address.of(a.address()).bits());
             } finally {
-                eng.drain();
-                eng.sweep();
+                eng.end();
             }
         } else if (e instanceof LinkAddressAdvertised a) {
             host.now = Math.max(host.now, a.at());
@@ -58,8 +55,7 @@ public final class DataplaneEvolve {
             try {
                 eng.inet6.advertiseLinkAddress(ifp, eng.stack(ifp.vnet));
             } finally {
-                eng.drain();
-                eng.sweep();
+                eng.end();
             }
         } else if (e instanceof TimeAdvanced t) {
             host.now = Math.max(host.now, t.at());
@@ -68,11 +64,8 @@ public final class DataplaneEvolve {
             eng.begin();
             eng.runUntil(end, null); // frames in flight and timers due while sleeping, in order
             eng.sweep();
-            eng.drain(); // what the timers sent (NUD probes) arrives
-            eng.sweep();
-            host.resultOut = "";
-            host.resultErr = "";
-            host.resultStatus = 0;
+            eng.end(); // what the timers sent (NUD probes) arrives
+            eng.answer("", "", 0);
         }
     }
 }

@@ -86,6 +86,19 @@ final class Engine implements java.io.Serializable {
         sweep();
     }
 
+    /** Ends a run: frames still in flight arrive, then the timers that are due fire. */
+    void end() {
+        drain();
+        sweep();
+    }
+
+    /** What the program printed and its exit status, left on the host for its tool to print. */
+    void answer(String out, String err, int status) {
+        host.resultOut = out;
+        host.resultErr = err;
+        host.resultStatus = status;
+    }
+
     /** The vnet's stack for this run. Whatever the data plane touches may get new timers: the vnet's next sweep is full. */
     Stack stack(Vnet vnet) {
         vnet.timersChanged();

@@ -74,13 +74,10 @@ final class PingRun {
         try {
             status = r.main();
         } finally {
-            eng.drain();
-            eng.sweep();
+            eng.end();
         }
         r.written.append(r.pending);
-        host.resultOut = r.written.toString();
-        host.resultErr = r.err.toString();
-        host.resultStatus = status;
+        eng.answer(r.written.toString(), r.err.toString(), status);
     }
 
     private int main() {

@@ -121,11 +121,8 @@ final class TracerouteRun {
                 if (gotThere || (unreachable > 0 && unreachable >= e.probes() - 1)) break;
             }
         } finally {
-            eng.drain();
-            eng.sweep();
-            host.resultOut = out.toString();
-            host.resultErr = err.toString();
-            host.resultStatus = status;
+            eng.end();
+            eng.answer(out.toString(), err.toString(), status);
         }
     }
 
@@ -243,11 +240,8 @@ final class TracerouteRun {
                 if (gotThere || (unreachable > 0 && unreachable >= (e.probes() + 1) / 2)) break;
             }
         } finally {
-            eng.drain();
-            eng.sweep();
-            host.resultOut = out.toString();
-            host.resultErr = err.toString();
-            host.resultStatus = status;
+            eng.end();
+            eng.answer(out.toString(), err.toString(), status);
         }
     }
 
