@@ -106,13 +106,15 @@ final class Engine implements java.io.Serializable {
     }
 
     /**
-     * arptimer / nd6_llinfo_timer / bridge_timer, run lazily at the edges of every event.
+     * arptimer / nd6_llinfo_timer / bridge_timer / nd6_timer's address lifetimes, run lazily at the edges of every event.
      *
      * <p>A vnet's sweep depends only on its own state and the clock, so after a full sweep the
      * vnet remembers the earliest instant anything could change (Vnet.timersDue) and later sweeps
      * skip it until then, unless its state changed meanwhile (Vnet.timersChanged: every vnet the
      * data plane touches, every neighbour-table change, addresses and interfaces coming in). An
-     * event then costs a walk over the prisons, not a sweep of every vnet.
+     * event then costs a walk over the prisons, not a sweep of every vnet. Address lifetimes keep
+     * a deadline of their own (Vnet.addrTimersDue), which traffic never moves: a router the data
+     * plane touches at every run re-sweeps its neighbours, not its thousand addresses.
      */
     void sweep() {
         long now = host.now;
@@ -124,9 +126,13 @@ final class Engine implements java.io.Serializable {
     }
 
     private void sweepVnet(Vnet vnet, long now) {
-        if (vnet.timersIdleAt(now)) return;
-        Neighbors.sweep(vnet, now);
-        org.vnetlab.kernel.net.AddressLifetimes.sweep(host, vnet, now);
+        boolean timers = !vnet.timersIdleAt(now);
+        boolean addrs = !vnet.addrTimersIdleAt(now);
+        if (!timers && !addrs) return;
+        if (timers) Neighbors.sweep(vnet, now);
+        if (addrs) org.vnetlab.kernel.net.AddressLifetimes.sweep(host, vnet, now);
+        if (addrs) vnet.addrTimersDue(org.vnetlab.kernel.net.AddressLifetimes.nextDeadline(vnet));
+        if (!timers) return;
         // DELAY -> PROBE: the unicast solicitation nd6_llinfo_timer would send. Collected first: the
         // table is a live view, and a probe changes only its own entry (asked), never the table.
         List<org.vnetlab.kernel.route.NeighborTables.Entry> probes = null;
@@ -137,7 +143,7 @@ final class Engine implements java.io.Serializable {
             }
         }
         if (probes != null) for (org.vnetlab.kernel.route.NeighborTables.Entry e : probes) inet6.probe(stack(vnet), e);
-        long due = Math.min(Neighbors.nextDeadline(vnet), org.vnetlab.kernel.net.AddressLifetimes.nextDeadline(vnet));
+        long due = Neighbors.nextDeadline(vnet);
         for (int i = 0, n = vnet.ifnetCount(); i < n; i++) {
             if (vnet.ifnetAt(i).softc instanceof BridgeSoftc sc) {
                 sc.age(now);

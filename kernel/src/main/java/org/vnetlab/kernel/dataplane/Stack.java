@@ -15,9 +15,13 @@ import org.vnetlab.kernel.wire.Ipv6Address;
 /**
  * One vnet as the data plane sees it during a run: its sysctls, counters and interface
  * addresses pre-parsed, so that the per-packet path does no string work. It is a cache
- * rebuilt at the start of every run (nothing can change a vnet's configuration while a
- * data-plane event is being applied), plus the IPv4 ident counter (V_ip_id), which is state.
- * A snapshot keeps only the state; the cache is rebuilt on the first run after a restore.
+ * (nothing can change a vnet's configuration while a data-plane event is being applied), plus
+ * the IPv4 ident counter (V_ip_id), which is state. The sysctls are read again at every run;
+ * the ports only when the vnet's interfaces or addresses changed (Vnet.ifaddrGen), and then
+ * each interface's Port, which hangs off it as if_afdata, is re-parsed only if its own
+ * addresses changed (Ifnet.addrGen): a router with a thousand interfaces costs a walk over
+ * them when one changes, not a thousand parses at every run. A snapshot keeps only the state;
+ * the cache is rebuilt on the first run after a restore.
  */
 final class Stack implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -35,17 +39,53 @@ final class Stack implements java.io.Serializable {
     transient NetCounters.Counters counters;
     transient Ifnet lo0;
     transient Port[] ports = new Port[0];
+    /** Vnet.ifaddrGen when {@link #ports} was built; -1: never. */
+    private transient long portsGen = -1;
     /** V_ip_id: the next IPv4 identification this vnet uses. */
     int ipId = 1;
 
-    /** One interface's parsed addresses and counters. */
+    /** One interface's parsed addresses and counters, in the vnet {@link #owner} serves. */
     static final class Port {
-        Ifnet ifp;
-        NetCounters.IfStat stat;
+        final Stack owner;
+        final Ifnet ifp;
+        final NetCounters.IfStat stat;
+        /** Ifnet.addrGen the arrays were parsed at; -1: never. */
+        int addrGen = -1;
+        /** The owner's portsGen when this port was last found in the vnet. */
+        long portsGen;
         int[] v4 = new int[0];
         int[] v4len = new int[0];
         Ipv6Address[] v6 = new Ipv6Address[0];
         int[] v6len = new int[0];
+
+        Port(Stack owner, Ifnet ifp, NetCounters.IfStat stat) {
+            this.owner = owner;
+            this.ifp = ifp;
+            this.stat = stat;
+        }
+
+        /** Re-parses the interface's addresses if they changed since. */
+        void parse() {
+            if (addrGen == ifp.addrGen()) return;
+            addrGen = ifp.addrGen();
+            List<IfAddr> addrs = ifp.addrs();
+            int n4 = 0, n6 = 0;
+            for (IfAddr a : addrs) if (a.isInet()) n4++; else if (a.isInet6()) n6++;
+            v4 = new int[n4];
+            v4len = new int[n4];
+            v6 = new Ipv6Address[n6];
+            v6len = new int[n6];
+            int i4 = 0, i6 = 0;
+            for (IfAddr a : addrs) {
+                if (a.isInet()) {
+                    v4[i4] = Ipv4Address.of(a.address).bits();
+                    v4len[i4++] = a.prefixlen;
+                } else if (a.isInet6()) {
+                    v6[i6] = Ipv6Address.of(a.address);
+                    v6len[i6++] = a.prefixlen;
+                }
+            }
+        }
 
         boolean hasV4(int a) {
             for (int x : v4) if (x == a) return true;
@@ -87,6 +127,7 @@ final class Stack implements java.io.Serializable {
         in.defaultReadObject();
         generation = -1; // a restored engine counts generations from 0 again: never trust the cache
         ports = new Port[0];
+        portsGen = -1;
     }
 
     static Stack of(Vnet vnet, long generation) {
@@ -106,38 +147,31 @@ final class Stack implements java.io.Serializable {
         nd6MaxTries = Sysctls.vnetInt(vnet, "net.inet6.icmp6.nd6_mmaxtries");
         bmcastEcho = Sysctls.vnetInt(vnet, "net.inet.icmp.bmcastecho") != 0;
         counters = NetCounters.of(vnet);
-        lo0 = null;
-        List<Port> list = new ArrayList<>();
-        for (Ifnet ifp : vnet.ifnets()) {
-            if (lo0 == null && (ifp.flags & IfFlags.LOOPBACK) != 0) lo0 = ifp;
-            Port p = new Port();
-            p.ifp = ifp;
-            p.stat = counters.ifnet(ifp.index);
-            List<IfAddr> addrs = ifp.addrs();
-            int n4 = 0, n6 = 0;
-            for (IfAddr a : addrs) if (a.isInet()) n4++; else if (a.isInet6()) n6++;
-            p.v4 = new int[n4];
-            p.v4len = new int[n4];
-            p.v6 = new Ipv6Address[n6];
-            p.v6len = new int[n6];
-            int i4 = 0, i6 = 0;
-            for (IfAddr a : addrs) {
-                if (a.isInet()) {
-                    p.v4[i4] = Ipv4Address.of(a.address).bits();
-                    p.v4len[i4++] = a.prefixlen;
-                } else if (a.isInet6()) {
-                    p.v6[i6] = Ipv6Address.of(a.address);
-                    p.v6len[i6++] = a.prefixlen;
-                }
-            }
-            list.add(p);
-        }
-        ports = list.toArray(new Port[0]);
+        if (portsGen != vnet.ifaddrGen()) rebuildPorts(vnet);
     }
 
+    private void rebuildPorts(Vnet vnet) {
+        portsGen = vnet.ifaddrGen();
+        lo0 = null;
+        int n = vnet.ifnetCount();
+        if (ports.length != n) ports = new Port[n];
+        for (int i = 0; i < n; i++) {
+            Ifnet ifp = vnet.ifnetAt(i);
+            if (lo0 == null && (ifp.flags & IfFlags.LOOPBACK) != 0) lo0 = ifp;
+            Port p = ifp.afdata instanceof Port q && q.owner == this ? q : null;
+            if (p == null) {
+                p = new Port(this, ifp, counters.ifnet(ifp.index));
+                ifp.afdata = p;
+            }
+            p.parse();
+            p.portsGen = portsGen;
+            ports[i] = p;
+        }
+    }
+
+    /** The port of {@code ifp} if it is one of this vnet's interfaces (as of this run), else null. */
     Port port(Ifnet ifp) {
-        for (Port p : ports) if (p.ifp == ifp) return p;
-        return null;
+        return ifp.afdata instanceof Port p && p.owner == this && p.portsGen == portsGen ? p : null;
     }
 
     /** Is {@code a} one of this vnet's IPv4 addresses? */

@@ -103,12 +103,12 @@ public final class IfEvolve {
             RouteHooks.addrRemoved(host, ifp.vnet, ifp, addr);
         } else if (e instanceof AddressFlagsSet f) {
             Ifnet ifp = ifp(host, f.vnet(), f.name());
-            ifp.vnet.timersChanged(); // a cleared "deprecated" comes back at the next sweep
+            ifp.addrsChanged(); // a cleared "deprecated" comes back at the next sweep
             IfAddr addr = ifp.findAddr("inet6", f.address());
             addr.setFlags((addr.flags() | f.set()) & ~f.clear());
         } else if (e instanceof AddressLifetimesSet l) {
             Ifnet ifp = ifp(host, l.vnet(), l.name());
-            ifp.vnet.timersChanged();
+            ifp.addrsChanged();
             IfAddr addr = ifp.findAddr("inet6", l.address());
             AddressLifetimes.set(host, addr, l.pltime(), l.vltime());
         } else if (e instanceof LinkAddressSet l) {

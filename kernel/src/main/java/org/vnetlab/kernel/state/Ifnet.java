@@ -50,6 +50,13 @@ public final class Ifnet implements java.io.Serializable {
     /** The bridge this interface is a member of, or null. */
     public transient Ifnet bridge;
     private List<IfAddr> addrs;
+    /** Bumped at every change of {@link #addrs}: what the data plane's parsed copy compares against. */
+    private transient int addrGen;
+    /**
+     * if_afdata: what the protocols hang off the interface. Here the data plane's parsed copy of
+     * the addresses and the counters (a cache, rebuilt when {@link #addrGen} moves; transient).
+     */
+    public transient Object afdata;
     /** Captures tapping this interface (bpf listeners), or null. */
     public List<org.vnetlab.kernel.wire.PcapWriter> taps;
 
@@ -72,27 +79,40 @@ public final class Ifnet implements java.io.Serializable {
     }
 
     public void addAddr(IfAddr a) {
-        if (vnet != null) vnet.timersChanged(); // it may have finite lifetimes
+        addrsChanged();
         if (addrs == null) addrs = new ArrayList<>(2);
         addrs.add(a);
     }
 
     /** Inserts at {@code pos} (an inet address that replaces the primary goes first). */
     public void addAddr(int pos, IfAddr a) {
-        if (vnet != null) vnet.timersChanged();
+        addrsChanged();
         if (addrs == null) addrs = new ArrayList<>(2);
         addrs.add(pos, a);
     }
 
     public boolean removeAddr(IfAddr a) {
         if (addrs == null) return false;
+        addrsChanged();
         boolean removed = addrs.remove(a);
         if (addrs.isEmpty()) addrs = null;
         return removed;
     }
 
     public void purgeAddrs() {
+        addrsChanged();
         addrs = null;
+    }
+
+    /** See {@link #addrGen}. */
+    public int addrGen() {
+        return addrGen;
+    }
+
+    /** The address list (or an address's lifetimes) changed: this interface's and its vnet's caches are stale. */
+    public void addrsChanged() {
+        addrGen++;
+        if (vnet != null) vnet.ifaddrsChanged();
     }
 
     public IfAddr findAddr(String family, String address) {

@@ -27,6 +27,19 @@ public final class Vnet implements java.io.Serializable {
      */
     private transient boolean timersKnown;
     private transient long timersDue;
+    /*
+     * The same for the address lifetimes alone, which only change with the vnet's interfaces and
+     * addresses (ifaddrsChanged), never with traffic: a busy router's sweep need not walk its
+     * thousand addresses at every packet run.
+     */
+    private transient boolean addrTimersKnown;
+    private transient long addrTimersDue;
+    /**
+     * Bumped at every change of the vnet's interface list or of an address on one of them (never
+     * reset): what the data plane's per-vnet caches compare against. Transient: a restored vnet
+     * starts at 0 again, and caches are not restored either.
+     */
+    private transient int ifaddrGen;
 
     public Vnet(int id) {
         this.id = id;
@@ -35,7 +48,8 @@ public final class Vnet implements java.io.Serializable {
     // -- interfaces (V_ifnet) --------------------------------------------------------------
 
     public void attach(Ifnet ifp) {
-        timersChanged(); // a moved-in interface brings its addresses and bridge entries
+        timersChanged(); // a moved-in interface brings its bridge entries
+        ifaddrsChanged(); // and its addresses
         if (nifnets == ifnets.length) ifnets = Arrays.copyOf(ifnets, nifnets * 2);
         ifnets[nifnets++] = ifp;
         ifp.vnet = this;
@@ -46,6 +60,7 @@ public final class Vnet implements java.io.Serializable {
             if (ifnets[i] == ifp) {
                 System.arraycopy(ifnets, i + 1, ifnets, i, nifnets - i - 1);
                 ifnets[--nifnets] = null;
+                ifaddrsChanged();
                 return;
             }
         }
@@ -80,7 +95,7 @@ public final class Vnet implements java.io.Serializable {
 
     // -- the data plane's timer deadline (see timersKnown) ------------------------------------
 
-    /** Neighbour entries, address lifetimes or bridge entries changed: the next sweep is a full one. */
+    /** Neighbour or bridge entries changed: the next sweep of them is a full one. */
     public void timersChanged() {
         timersKnown = false;
     }
@@ -94,6 +109,28 @@ public final class Vnet implements java.io.Serializable {
     public void timersDue(long due) {
         timersKnown = true;
         timersDue = due;
+    }
+
+    /** An interface came or went, or an address (or its lifetimes or flags) changed: caches and address timers are stale. */
+    public void ifaddrsChanged() {
+        ifaddrGen++;
+        addrTimersKnown = false;
+    }
+
+    /** See {@link #ifaddrsChanged()}: equal values mean the same interfaces with the same addresses. */
+    public int ifaddrGen() {
+        return ifaddrGen;
+    }
+
+    /** True while an address-lifetime sweep at {@code now} is known to change nothing. */
+    public boolean addrTimersIdleAt(long now) {
+        return addrTimersKnown && now < addrTimersDue;
+    }
+
+    /** After a full address-lifetime sweep: nothing can change before {@code due} unless ifaddrsChanged(). */
+    public void addrTimersDue(long due) {
+        addrTimersKnown = true;
+        addrTimersDue = due;
     }
 
     // -- per-subsystem slots (VNET_DEFINE) -----------------------------------------------------
