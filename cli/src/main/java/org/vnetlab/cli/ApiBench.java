@@ -19,6 +19,11 @@ import java.util.concurrent.TimeUnit;
  * {@code vnetlab bench api}: the figures of a running {@code vnetlab dev}, through its HTTP API, in
  * one run. Writes and pings are timed one request at a time (pings at a steady rate, open loop);
  * the routed lab is one script; the JDBC ceiling is a plain batched insert into the same database.
+ *
+ * <p>A warm-up comes first and is not measured (as JMH's warm-up iterations): the same kinds of
+ * requests (a smaller routed lab and its pings, writes, paced pings) until {@link #warmupSeconds}
+ * have passed, so the figures are those of a server whose JIT has compiled these paths, not of
+ * its first seconds. {@code --warmup-seconds 0} measures a cold server.
  */
 final class ApiBench {
     /** Two vnet jails on an epair: what the ping figures ping across. */
@@ -44,6 +49,9 @@ final class ApiBench {
     int pingLabs = 1;
     int jails = 1000;
     int jdbcRows = 100_000;
+    int warmupSeconds = 15;
+    /** Jails in each warm-up routed lab. */
+    int warmupJails = 250;
 
     ApiBench(DevContext context, PrintStream out, PrintStream err) {
         this.context = context;
@@ -54,6 +62,7 @@ final class ApiBench {
 
     int run() throws Exception {
         String tag = Long.toString(System.currentTimeMillis(), 36);
+        warmUp(tag);
         List<Double> write = execWrites(tag);
         List<Double> ping = pings(tag);
         figure("exec_write_p50_ms", percentile(write, 50));
@@ -63,6 +72,30 @@ final class ApiBench {
         routedLab(tag);
         jdbcCeiling();
         return 0;
+    }
+
+    /** Every kind of request the figures time, round after round, until {@code warmupSeconds} have passed (at least one round if any). */
+    private void warmUp(String tag) throws Exception {
+        if (warmupSeconds <= 0) return;
+        long start = System.nanoTime();
+        long end = start + warmupSeconds * 1_000_000_000L;
+        int round = 0;
+        do {
+            String lab = client.createLab("bench-warmup-" + tag + "-" + round, 100L + round).path("id").asText();
+            client.script(lab, routedScript(warmupJails));
+            client.script(lab, pingEveryJail(warmupJails));
+            for (int i = 0; i < 200; i++) client.exec(lab, "jexec 2 ifconfig lo0 mtu " + (1500 + i));
+            long period = 1_000_000_000L / pingRate;
+            long t = System.nanoTime();
+            for (int i = 0; i < pingRate; i++) {
+                long wait = t + i * period - System.nanoTime();
+                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+                client.exec(lab, "jexec 2 ping -c 1 " + subnet(2) + ".1");
+            }
+            client.deleteLab(lab);
+            round++;
+        } while (System.nanoTime() < end);
+        figure("warmup_seconds", (System.nanoTime() - start) / 1e9);
     }
 
     /** {@code ifconfig lo0 mtu N} in a jail, one request after the other (after a warm-up). */

@@ -4,20 +4,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The HTTP API from the command line's side (java.net.http). Failures are {@link ClientException}s. */
+/**
+ * The HTTP API from the command line's side. Failures are {@link ClientException}s.
+ *
+ * <p>Blocking {@link HttpURLConnection}, not java.net.http: the request is written and the answer
+ * read on the caller's thread over a kept-alive connection, where java.net.http's synchronous send
+ * hands each request between the caller, its selector thread and its executor; on a busy 2-core
+ * machine those hops cost milliseconds per call. Bodies are sent with a length (not streamed): in
+ * streaming mode HttpURLConnection turns a 401 into an HttpRetryException and loses the answer.
+ */
 final class ApiClient {
     static final ObjectMapper JSON = new ObjectMapper();
-    /** HTTP/1.1: the API speaks nothing else over cleartext, and the default (h2c upgrade) costs every call. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+    private static final int READ_TIMEOUT_MS = 5 * 60_000;
+    private static final int HEALTH_TIMEOUT_MS = 2_000;
+
+    static {
+        // HttpURLConnection sends a POST a second time when the first gets no answer; java.net.http
+        // never did, and a script must not run twice. Read once, when the JDK's HTTP client loads.
+        if (System.getProperty("sun.net.http.retryPost") == null) System.setProperty("sun.net.http.retryPost", "false");
+    }
+
     private final String url;
     private final String token;
 
@@ -84,42 +99,62 @@ final class ApiClient {
 
     boolean healthy() {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/health")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200;
+            HttpURLConnection c = open("GET", "/health", HEALTH_TIMEOUT_MS, HEALTH_TIMEOUT_MS);
+            int status = c.getResponseCode();
+            body(c, status); // read to the end: the connection goes back to the keep-alive cache
+            return status == 200;
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }
 
     private JsonNode call(String method, String path, JsonNode body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path))
-                .timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) b.header("Content-Type", "application/json");
-        HttpResponse<String> r;
+        int status;
+        String text;
         try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpURLConnection c = open(method, path, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+            c.setRequestProperty("Authorization", "Bearer " + token);
+            c.setRequestProperty("Accept", "application/json");
+            if (body != null) {
+                byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+                c.setRequestProperty("Content-Type", "application/json");
+                c.setDoOutput(true);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            status = c.getResponseCode();
+            text = body(c, status);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) throw new ClientException("vnetlab: interrupted", 130);
             throw new ClientException("vnetlab: cannot reach " + url + " (" + e + "); is `vnetlab dev` running?", 69);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClientException("vnetlab: interrupted", 130);
         }
         JsonNode answer;
         try {
-            answer = r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+            answer = text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text);
         } catch (IOException e) {
-            throw new ClientException("vnetlab: " + method + " " + path + ": HTTP " + r.statusCode() + " with a body that is not JSON", 69);
+            throw new ClientException("vnetlab: " + method + " " + path + ": HTTP " + status + " with a body that is not JSON", 69);
         }
-        if (r.statusCode() >= 400) {
-            String detail = answer.path("detail").asText(answer.path("title").asText("HTTP " + r.statusCode()));
-            throw new ClientException("vnetlab: " + detail + " (HTTP " + r.statusCode() + ")", r.statusCode() >= 500 ? 69 : 1);
+        if (status >= 400) {
+            String detail = answer.path("detail").asText(answer.path("title").asText("HTTP " + status));
+            throw new ClientException("vnetlab: " + detail + " (HTTP " + status + ")", status >= 500 ? 69 : 1);
         }
         return answer;
+    }
+
+    private HttpURLConnection open(String method, String path, int connectTimeoutMs, int readTimeoutMs) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(url + path).toURL().openConnection();
+        c.setRequestMethod(method);
+        c.setConnectTimeout(connectTimeoutMs);
+        c.setReadTimeout(readTimeoutMs);
+        c.setUseCaches(false);
+        return c;
+    }
+
+    /** The whole answer (the error stream for 4xx/5xx), as UTF-8; closing it keeps the connection alive. */
+    private static String body(HttpURLConnection c, int status) throws IOException {
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -29,6 +29,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ping-seconds", defaultValue = "10", description = "api: how long to ping at 100 requests/s. Default: ${DEFAULT-VALUE}.")
     int pingSeconds;
 
+    @Option(names = "--warmup-seconds", defaultValue = "15", description = "api: warm the server up with the same kinds of requests for this long first (not measured). Default: ${DEFAULT-VALUE}.")
+    int warmupSeconds;
+
     @Option(names = "--ping-labs", defaultValue = "1", description = "api: labs the pings go to, round robin. Default: ${DEFAULT-VALUE}.")
     int pingLabs;
 
@@ -58,6 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
         bench.pingSeconds = pingSeconds;
         bench.jails = routedJails;
         bench.pingLabs = Math.max(1, pingLabs);
+        bench.warmupSeconds = Math.max(0, warmupSeconds);
         try {
             return bench.run();
         } catch (ApiClient.ClientException e) {

@@ -57,6 +57,27 @@ class CommandServiceTest {
     }
 
     @Test
+    void givenUnknownTenant_whenCreatingLab_thenTheCommandFailsAndNothingIsStored() {
+        Principal stranger = new Principal("no-such-tenant", "mallory");
+
+        // the command itself fails (its catalog row cannot be written), not the lookup after a
+        // "successful" command whose commit PostgreSQL silently turned into a rollback
+        assertThatThrownBy(() -> f.service.createLab(stranger, "orphan", 1L))
+                .isInstanceOf(RuntimeException.class)
+                .isNotInstanceOf(java.util.NoSuchElementException.class);
+
+        assertThat(f.service.labs("no-such-tenant")).isEmpty();
+        try (var c = f.db.dataSource().getConnection();
+             var rs = c.createStatement().executeQuery(
+                     "SELECT count(*) FROM domainevententry WHERE convert_from(payload, 'UTF8') LIKE '%\"orphan\"%'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void givenSeedScriptLineByLine_whenExecEachLine_thenSameAnswersAsOneScript() {
         String script = WriteSideFixture.seedScript();
         LabInfo lab = f.service.createLab(f.alice, "lines", 7L);

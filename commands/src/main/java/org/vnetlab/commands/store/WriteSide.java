@@ -18,8 +18,10 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.vnetlab.commands.lab.LabAggregate;
 import org.vnetlab.commands.lab.LabCatalog;
 import org.vnetlab.commands.lab.LabSnapshot;
@@ -34,14 +36,20 @@ import org.vnetlab.commands.lab.LabSnapshots;
  * last snapshot, the aggregate copies its host once the command has committed and a snapshot
  * thread stores the {@code LabSnapshot} (see StoreSerializer, {@link LabSnapshots}); loading a lab
  * reads its latest readable snapshot and the events after it.
+ *
+ * <p>A script's events are appended with COPY ({@link CopyingEventStorageEngine}); a duplicate
+ * sequence number is Axon's {@code ConcurrencyException}.
  */
 public final class WriteSide implements AutoCloseable {
     /** Events between two snapshots of a lab, by default. */
     public static final int DEFAULT_SNAPSHOT_EVERY = 250;
+    /** PostgreSQL's SQLState for a duplicate key: a lab's sequence number taken by another writer. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Configuration axon;
     private final JdbcTransactions transactions;
     private final StoreSerializer serializer;
+    private final CopyingEventStorageEngine storageEngine;
     private final ThreadPoolExecutor commandThreads;
     private final DataSource dataSource;
     private final ExecutorService snapshotThread = Executors.newSingleThreadExecutor(r -> {
@@ -65,20 +73,22 @@ public final class WriteSide implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
+        this.storageEngine = new CopyingEventStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .snapshotFilter(StoreSerializer::readableSnapshot)
+                // pgjdbc reports a unique violation by its SQLState only (23505), never as the
+                // SQLIntegrityConstraintViolationException that Axon's default resolver looks for
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
+                .batchSize(500), transactions);
         LabCatalog catalog = new LabCatalog(transactions);
         this.axon = DefaultConfigurer.defaultConfiguration()
                 .configureTransactionManager(c -> transactions)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
-                        .connectionProvider(transactions)
-                        .transactionManager(transactions)
-                        .eventSerializer(serializer)
-                        .snapshotSerializer(serializer)
-                        .snapshotFilter(StoreSerializer::readableSnapshot)
-                        .batchSize(500)
-                        .build())
+                .configureEmbeddedEventStore(c -> storageEngine)
                 .registerComponent(LabSnapshots.class, c -> new LabSnapshots(snapshotEvery, snapshotThread,
                         s -> storeSnapshot(c.eventStore(), s)))
                 .configureCommandBus(c -> AsynchronousCommandBus.builder()
@@ -88,7 +98,11 @@ public final class WriteSide implements AutoCloseable {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(LabAggregate.class)
                         .configureCache(c -> new WeakReferenceCache()))
                 .registerComponent(TokenStore.class, c -> tokenStore())
-                .eventProcessing(ep -> ep.usingSubscribingEventProcessors().registerEventHandler(c -> catalog))
+                // The catalog's rows are part of the command: a failing insert must fail it. Axon's
+                // default (log and go on) would let PostgreSQL turn the commit into a silent
+                // rollback while the caller is told the lab exists.
+                .eventProcessing(ep -> ep.usingSubscribingEventProcessors().registerEventHandler(c -> catalog)
+                        .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()))
                 .buildConfiguration();
         axon.start();
     }
@@ -114,6 +128,10 @@ public final class WriteSide implements AutoCloseable {
 
     public EventStore eventStore() {
         return axon.eventStore();
+    }
+
+    public CopyingEventStorageEngine storageEngine() {
+        return storageEngine;
     }
 
     public JdbcTransactions transactions() {
