@@ -9,6 +9,7 @@ import org.vnetlab.kernel.state.Host;
 import org.vnetlab.kernel.state.IfFlags;
 import org.vnetlab.kernel.state.Ifnet;
 import org.vnetlab.kernel.state.Prison;
+import org.vnetlab.kernel.state.SweepQueue;
 import org.vnetlab.kernel.state.Vnet;
 import org.vnetlab.kernel.wire.EtherType;
 import org.vnetlab.kernel.wire.EthernetFrame;
@@ -41,6 +42,8 @@ final class Engine implements java.io.Serializable {
     final Host host;
     final Inet4 inet4 = new Inet4(this);
     final Inet6 inet6 = new Inet6(this);
+    /** The vnets to sweep (see {@link #sweep}); null until the first sweep has walked them all. */
+    private SweepQueue sweepQueue;
     /** Generation of the per-vnet caches: bumped at every run. */
     long generation;
     /** Raw sockets of the program running now (ping, traceroute). */
@@ -118,32 +121,68 @@ final class Engine implements java.io.Serializable {
      */
     void sweep() {
         long now = host.now;
-        sweepVnet(host.vnet0, now);
+        if (sweepQueue == null || now >= sweepQueue.wakeAt) {
+            sweepAll(now);
+            return;
+        }
+        if (sweepQueue.isEmpty()) return;
+        long wake = sweepQueue.wakeAt;
+        for (Vnet vnet : sweepQueue.drain()) {
+            if (vnet.sweepQueue() != sweepQueue) continue; // destroyed since it was queued
+            sweepVnet(vnet, now);
+            wake = Math.min(wake, vnet.sweepWakeAt());
+        }
+        sweepQueue.wakeAt = wake;
+    }
+
+    /**
+     * Every vnet, in jid order (vnet0 first), the first time (joining them to the queue) and
+     * whenever some vnet's timers may be due; afterwards the queue knows when to come back.
+     */
+    private void sweepAll(long now) {
+        if (sweepQueue == null) sweepQueue = new SweepQueue();
+        sweepQueue.drain(); // all of them are visited now
+        long wake = visit(host.vnet0, now, Long.MAX_VALUE);
         for (int jid = 1, n = host.jidLimit(); jid < n; jid++) { // jid order, as host.jails(), without the list
             Prison p = host.prison(jid);
-            if (p != null && p.ownVnet && p.vnet != null) sweepVnet(p.vnet, now);
+            if (p != null && p.ownVnet && p.vnet != null) wake = visit(p.vnet, now, wake);
         }
+        sweepQueue.wakeAt = wake;
+    }
+
+    private long visit(Vnet vnet, long now, long wake) {
+        if (vnet.sweepQueue() != sweepQueue) vnet.sweepQueue(sweepQueue);
+        sweepVnet(vnet, now);
+        return Math.min(wake, vnet.sweepWakeAt());
+    }
+
+    /** A new vnet (VNET_SYSINIT) is swept with the others from now on. */
+    void vnetAttached(Vnet vnet) {
+        if (sweepQueue == null) return;
+        vnet.sweepQueue(sweepQueue);
+        vnet.timersChanged(); // queued: its first sweep learns its deadlines
     }
 
     private void sweepVnet(Vnet vnet, long now) {
         boolean timers = !vnet.timersIdleAt(now);
         boolean addrs = !vnet.addrTimersIdleAt(now);
         if (!timers && !addrs) return;
-        if (timers) Neighbors.sweep(vnet, now);
+        long due = timers ? Neighbors.sweep(vnet, now) : Long.MAX_VALUE;
         if (addrs) org.vnetlab.kernel.net.AddressLifetimes.sweep(host, vnet, now);
         if (addrs) vnet.addrTimersDue(org.vnetlab.kernel.net.AddressLifetimes.nextDeadline(vnet));
         if (!timers) return;
-        // DELAY -> PROBE: the unicast solicitation nd6_llinfo_timer would send. Collected first: the
-        // table is a live view, and a probe changes only its own entry (asked), never the table.
-        List<org.vnetlab.kernel.route.NeighborTables.Entry> probes = null;
-        for (org.vnetlab.kernel.route.NeighborTables.Entry e : org.vnetlab.kernel.route.NeighborTables.live(vnet, "inet6")) {
-            if (Neighbors.probeDue(e)) {
-                if (probes == null) probes = new ArrayList<>(1);
-                probes.add(e);
+        // (An address purged just now may have taken neighbour entries along: then the deadline is
+        // an early one, which only costs a sweep that finds nothing to do.)
+        if (due == Long.MIN_VALUE) {
+            // DELAY -> PROBE: the unicast solicitation nd6_llinfo_timer would send. Collected first: the
+            // table is a live view, and a probe changes only its own entry (asked), never the table.
+            List<org.vnetlab.kernel.route.NeighborTables.Entry> probes = new ArrayList<>(1);
+            for (org.vnetlab.kernel.route.NeighborTables.Entry e : org.vnetlab.kernel.route.NeighborTables.live(vnet, "inet6")) {
+                if (Neighbors.probeDue(e)) probes.add(e);
             }
+            for (org.vnetlab.kernel.route.NeighborTables.Entry e : probes) inet6.probe(stack(vnet), e);
+            due = Neighbors.nextDeadline(vnet);
         }
-        if (probes != null) for (org.vnetlab.kernel.route.NeighborTables.Entry e : probes) inet6.probe(stack(vnet), e);
-        long due = Neighbors.nextDeadline(vnet);
         for (int i = 0, n = vnet.ifnetCount(); i < n; i++) {
             if (vnet.ifnetAt(i).softc instanceof BridgeSoftc sc) {
                 sc.age(now);

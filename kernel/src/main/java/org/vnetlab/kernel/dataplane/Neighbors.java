@@ -32,18 +32,27 @@ final class Neighbors {
         return e.mac != null && (e.expiresAt == 0 || e.expiresAt > now || !"inet".equals(e.family));
     }
 
-    static void sweep(Vnet vnet, long now) {
+    /**
+     * Applies the timers due at {@code now} and answers {@link #nextDeadline} of the entries that
+     * are left, found in the same walk (a router's table is walked once per run, not twice).
+     */
+    static long sweep(Vnet vnet, long now) {
         // The live tables, no copy: an entry's fate depends on itself only, so deleting the dead
         // ones after the walk leaves exactly the state deleting them during it would.
-        java.util.List<Entry> dead = sweep(vnet, NeighborTables.live(vnet, "inet"), now, null);
-        dead = sweep(vnet, NeighborTables.live(vnet, "inet6"), now, dead);
+        long[] due = {Long.MAX_VALUE};
+        java.util.List<Entry> dead = sweep(NeighborTables.live(vnet, "inet"), now, null, due);
+        dead = sweep(NeighborTables.live(vnet, "inet6"), now, dead, due);
         if (dead != null) for (Entry e : dead) NeighborTables.delete(vnet, e);
+        return due[0];
     }
 
-    private static java.util.List<Entry> sweep(Vnet vnet, java.util.Collection<Entry> entries, long now,
-                                               java.util.List<Entry> dead) {
+    private static java.util.List<Entry> sweep(java.util.Collection<Entry> entries, long now,
+                                               java.util.List<Entry> dead, long[] due) {
         for (Entry e : entries) {
-            if (e.isStatic()) continue;
+            if (e.isStatic()) {
+                due[0] = Math.min(due[0], deadline(e));
+                continue;
+            }
             boolean delete = false;
             if ("inet".equals(e.family)) {
                 delete = e.mac == null ? now >= e.askedAt + ARPT_DOWN : e.expiresAt != 0 && e.expiresAt <= now;
@@ -68,6 +77,8 @@ final class Neighbors {
             if (delete) {
                 if (dead == null) dead = new java.util.ArrayList<>();
                 dead.add(e);
+            } else {
+                due[0] = Math.min(due[0], deadline(e));
             }
         }
         return dead;
@@ -90,14 +101,19 @@ final class Neighbors {
     private static long nextDeadline(java.util.Collection<Entry> entries) {
         long due = Long.MAX_VALUE;
         for (Entry e : entries) {
-            if (probeDue(e)) return Long.MIN_VALUE;
-            if (e.isStatic()) continue;
-            long d;
-            if ("inet".equals(e.family)) d = e.mac == null ? e.askedAt + ARPT_DOWN : e.expiresAt != 0 ? e.expiresAt : Long.MAX_VALUE;
-            else if (e.mac == null) d = e.asked >= 3 ? e.askedAt + ND6_RETRANS : Long.MAX_VALUE;
-            else d = e.expiresAt != 0 ? e.expiresAt : Long.MAX_VALUE;
+            long d = deadline(e);
+            if (d == Long.MIN_VALUE) return d;
             if (d < due) due = d;
         }
         return due;
+    }
+
+    /** When the sweep or the probe pass could next change {@code e} as it is now. */
+    private static long deadline(Entry e) {
+        if (probeDue(e)) return Long.MIN_VALUE;
+        if (e.isStatic()) return Long.MAX_VALUE;
+        if ("inet".equals(e.family)) return e.mac == null ? e.askedAt + ARPT_DOWN : e.expiresAt != 0 ? e.expiresAt : Long.MAX_VALUE;
+        if (e.mac == null) return e.asked >= 3 ? e.askedAt + ND6_RETRANS : Long.MAX_VALUE;
+        return e.expiresAt != 0 ? e.expiresAt : Long.MAX_VALUE;
     }
 }

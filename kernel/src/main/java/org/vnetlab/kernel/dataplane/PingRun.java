@@ -41,7 +41,13 @@ final class PingRun {
     private final Socket socket;
     private final boolean flood, quiet, missed, audible, verbose;
     private final byte[] buf = new byte[Engine.BUFSIZE];
-    private final boolean[] rcvd = new boolean[65536];
+    /**
+     * rcvd_tbl, one bit per sequence number modulo mx_dup_ck: MAX_DUP_CHK is 8 * 128 bits in
+     * ping.c and 8 * 8192 in ping6.c, so an IPv4 duplicate is recognised within 1,024 sequence
+     * numbers and an IPv6 one within all 65,536.
+     */
+    private final long[] rcvd;
+    private final int mxDupCk;
 
     private int src4, dst4;
     private Ipv6Address src6, dst6;
@@ -56,6 +62,8 @@ final class PingRun {
         this.vnet = host.vnet(e.vnet());
         this.v6 = "inet6".equals(e.family());
         this.socket = new Socket(vnet, v6);
+        this.mxDupCk = v6 ? 8 * 8192 : 8 * 128;
+        this.rcvd = new long[mxDupCk / 64];
         String o = e.options();
         flood = o.indexOf('f') >= 0;
         quiet = o.indexOf('q') >= 0;
@@ -161,7 +169,8 @@ final class PingRun {
     /** Sends one echo request; a send error is reported and still counts as transmitted. */
     private void pinger() {
         int seq = (int) (ntransmitted & 0xffff);
-        rcvd[seq] = false;
+        int bit = seq % mxDupCk; // CLR(ntransmitted % mx_dup_ck)
+        rcvd[bit >> 6] &= ~(1L << bit);
         int size = e.size();
         int icmpLen = IcmpPacket.HEADER_LEN + size;
         int ipHdr = v6 ? Ipv6Packet.HEADER_LEN : Ipv4Packet.HEADER_LEN;
@@ -268,12 +277,13 @@ final class PingRun {
             if (triptime < tmin) tmin = triptime;
             if (triptime > tmax) tmax = triptime;
         }
-        boolean dup = rcvd[seq];
+        int bit = seq % mxDupCk; // TST / SET(seq % mx_dup_ck)
+        boolean dup = (rcvd[bit >> 6] & (1L << bit)) != 0;
         if (dup) {
             ++nrepeats;
             --nreceived;
         } else {
-            rcvd[seq] = true;
+            rcvd[bit >> 6] |= 1L << bit;
         }
         if (quiet) return;
         if (e.waitMs() > 0 && e.options().indexOf('W') >= 0 && triptime > e.waitMs()) {

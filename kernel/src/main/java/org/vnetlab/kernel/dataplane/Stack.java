@@ -25,7 +25,20 @@ import org.vnetlab.kernel.wire.Ipv6Address;
  */
 final class Stack implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    static final VnetSubsystem<Stack> SLOT = new VnetSubsystem<>("dataplane") {};
+    static final VnetSubsystem<Stack> SLOT = new VnetSubsystem<>("dataplane") {
+        /** A new vnet's timers are swept with the others' (see Engine.sweep). */
+        @Override
+        public void init(org.vnetlab.kernel.state.Host host, Vnet vnet) {
+            if (host.dataplane instanceof Engine e) e.vnetAttached(vnet);
+        }
+
+        /** A dying vnet leaves the sweep queue. */
+        @Override
+        public void destroy(org.vnetlab.kernel.state.Host host, Vnet vnet) {
+            vnet.sweepQueue(null);
+            super.destroy(host, vnet);
+        }
+    };
 
     transient long generation = -1;
     transient boolean forwarding4;
@@ -39,6 +52,9 @@ final class Stack implements java.io.Serializable {
     transient NetCounters.Counters counters;
     transient Ifnet lo0;
     transient Port[] ports = new Port[0];
+    /** {@link #isLocal4}'s table (0 marks a free slot; 0.0.0.0 itself is {@link #local4Zero}). */
+    private transient int[] local4 = new int[2];
+    private transient boolean local4Zero;
     /** Vnet.ifaddrGen when {@link #ports} was built; -1: never. */
     private transient long portsGen = -1;
     /** V_ip_id: the next IPv4 identification this vnet uses. */
@@ -128,6 +144,7 @@ final class Stack implements java.io.Serializable {
         generation = -1; // a restored engine counts generations from 0 again: never trust the cache
         ports = new Port[0];
         portsGen = -1;
+        local4 = new int[2];
     }
 
     static Stack of(Vnet vnet, long generation) {
@@ -167,6 +184,7 @@ final class Stack implements java.io.Serializable {
             p.portsGen = portsGen;
             ports[i] = p;
         }
+        indexLocal4();
     }
 
     /** The port of {@code ifp} if it is one of this vnet's interfaces (as of this run), else null. */
@@ -174,10 +192,43 @@ final class Stack implements java.io.Serializable {
         return ifp.afdata instanceof Port p && p.owner == this && p.portsGen == portsGen ? p : null;
     }
 
-    /** Is {@code a} one of this vnet's IPv4 addresses? */
+    /** Is {@code a} one of this vnet's IPv4 addresses? (in_ifaddrhashtbl's question: one probe, not a walk.) */
     boolean isLocal4(int a) {
-        for (Port p : ports) if (p.hasV4(a)) return true;
-        return false;
+        if (a == 0) return local4Zero;
+        int[] t = local4;
+        int mask = t.length - 1;
+        for (int i = mix(a) & mask; ; i = (i + 1) & mask) {
+            int x = t[i];
+            if (x == a) return true;
+            if (x == 0) return false;
+        }
+    }
+
+    /** The open-addressing set behind {@link #isLocal4}, rebuilt with the ports. */
+    private void indexLocal4() {
+        int count = 0;
+        for (Port p : ports) count += p.v4.length;
+        int size = Integer.highestOneBit(Math.max(2, count) * 2 - 1) * 2; // a power of two, at least twice count
+        int[] t = new int[size];
+        boolean zero = false;
+        for (Port p : ports) {
+            for (int a : p.v4) {
+                if (a == 0) {
+                    zero = true;
+                    continue;
+                }
+                int i = mix(a) & (size - 1);
+                while (t[i] != 0 && t[i] != a) i = (i + 1) & (size - 1);
+                t[i] = a;
+            }
+        }
+        local4 = t;
+        local4Zero = zero;
+    }
+
+    private static int mix(int a) {
+        int h = a * 0x9E3779B9;
+        return h ^ (h >>> 16);
     }
 
     boolean isLocal6(Ipv6Address a) {

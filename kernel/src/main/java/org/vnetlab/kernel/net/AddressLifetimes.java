@@ -38,6 +38,22 @@ public final class AddressLifetimes {
         return Math.max(0, until - uptime(now));
     }
 
+    /**
+     * Whether an inet6 address of {@code ifp} has a finite lifetime, remembered on the interface
+     * until its addresses change (lifetimes are only set together with Ifnet.addrsChanged): most
+     * interfaces have none, and a router's thousand of them are then skipped at a glance.
+     */
+    static boolean anyFinite(Ifnet ifp) {
+        int gen = ifp.addrGen() + 1; // 0: never looked (a restored interface starts there)
+        if (ifp.lifetimesGen != gen) {
+            boolean any = false;
+            for (IfAddr a : ifp.addrs()) any |= a.isInet6() && finite(a);
+            ifp.finiteLifetimes = any;
+            ifp.lifetimesGen = gen;
+        }
+        return ifp.finiteLifetimes;
+    }
+
     static boolean finite(IfAddr a) {
         return a.preferredUntil != IfAddr.INFINITE || a.validUntil != IfAddr.INFINITE;
     }
@@ -45,10 +61,9 @@ public final class AddressLifetimes {
     /** nd6_timer(): IFA6_IS_INVALID purges, IFA6_IS_DEPRECATED marks (both "expire < time_uptime"). */
     public static void sweep(Host host, Vnet vnet, long now) {
         long up = uptime(now);
-        for (Ifnet ifp : vnet.ifnets()) {
-            boolean any = false;
-            for (IfAddr a : ifp.addrs()) any |= a.isInet6() && finite(a);
-            if (!any) continue;
+        for (int i = 0, n = vnet.ifnetCount(); i < n; i++) { // a sweep removes addresses, never interfaces
+            Ifnet ifp = vnet.ifnetAt(i);
+            if (!anyFinite(ifp)) continue;
             for (IfAddr a : new ArrayList<>(ifp.addrs())) {
                 if (!a.isInet6()) continue;
                 if (a.validUntil != IfAddr.INFINITE && a.validUntil < up) {
@@ -71,6 +86,7 @@ public final class AddressLifetimes {
     public static long nextDeadline(Vnet vnet) {
         long due = Long.MAX_VALUE;
         for (int i = 0, n = vnet.ifnetCount(); i < n; i++) {
+            if (!anyFinite(vnet.ifnetAt(i))) continue;
             for (IfAddr a : vnet.ifnetAt(i).addrs()) {
                 if (!a.isInet6()) continue;
                 if (a.validUntil != IfAddr.INFINITE) due = Math.min(due, instantAfter(a.validUntil));

@@ -84,7 +84,7 @@ public final class IfEvolve {
         } else if (e instanceof InterfaceMovedToVnet m) {
             vmove(host, ifp(host, m.fromVnet(), m.name()), host.vnet(m.toVnet()));
         } else if (e instanceof InterfaceRenamed r) {
-            ifp(host, r.vnet(), r.name()).name = r.newName();
+            ifp(host, r.vnet(), r.name()).rename(r.newName());
         } else if (e instanceof InterfaceFlagsSet f) {
             flags(host, ifp(host, f.vnet(), f.name()), f.set(), f.clear());
         } else if (e instanceof InterfaceMtuSet m) {

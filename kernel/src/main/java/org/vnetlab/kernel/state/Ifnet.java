@@ -24,6 +24,7 @@ public final class Ifnet implements java.io.Serializable {
     public static final int ND6_IFF_NO_PREFER_IFACE = 0x80;
     public static final int ND6_IFF_NO_DAD = 0x100;
 
+    /** Read freely; change only with {@link #rename} (the vnet indexes names). */
     public String name;
     /** The cloner's group name: "lo", "epair", "bridge", ... */
     public final String type;
@@ -57,6 +58,9 @@ public final class Ifnet implements java.io.Serializable {
      * the addresses and the counters (a cache, rebuilt when {@link #addrGen} moves; transient).
      */
     public transient Object afdata;
+    /** AddressLifetimes' note: whether an address here has a finite lifetime, valid while lifetimesGen == addrGen + 1. */
+    public transient int lifetimesGen;
+    public transient boolean finiteLifetimes;
     /** Captures tapping this interface (bpf listeners), or null. */
     public List<org.vnetlab.kernel.wire.PcapWriter> taps;
 
@@ -67,6 +71,12 @@ public final class Ifnet implements java.io.Serializable {
         this.home = home;
         this.vnet = home;
         this.mac = mac;
+    }
+
+    /** if_rename: the name, and its vnet's index of names. Every rename goes through here. */
+    public void rename(String newName) {
+        name = newName;
+        if (vnet != null) vnet.renamed();
     }
 
     public boolean isUp() {

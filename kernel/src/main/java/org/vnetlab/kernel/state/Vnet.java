@@ -40,6 +40,11 @@ public final class Vnet implements java.io.Serializable {
      * starts at 0 again, and caches are not restored either.
      */
     private transient int ifaddrGen;
+    /** The data plane's queue of vnets to sweep, once it knows this vnet (null: it walks every vnet anyway). */
+    private transient SweepQueue sweepQueue;
+    private transient boolean sweepQueued;
+    /** ifunit()'s index by name, built when first needed on a vnet with many interfaces; null when stale. */
+    private transient java.util.HashMap<String, Ifnet> byName;
 
     public Vnet(int id) {
         this.id = id;
@@ -53,6 +58,7 @@ public final class Vnet implements java.io.Serializable {
         if (nifnets == ifnets.length) ifnets = Arrays.copyOf(ifnets, nifnets * 2);
         ifnets[nifnets++] = ifp;
         ifp.vnet = this;
+        if (byName != null) byName.putIfAbsent(ifp.name, ifp); // an earlier one of the same name stays first
     }
 
     public void detach(Ifnet ifp) {
@@ -61,16 +67,37 @@ public final class Vnet implements java.io.Serializable {
                 System.arraycopy(ifnets, i + 1, ifnets, i, nifnets - i - 1);
                 ifnets[--nifnets] = null;
                 ifaddrsChanged();
+                if (byName != null && byName.remove(ifp.name, ifp)) {
+                    for (int j = 0; j < nifnets; j++) { // names are unique in a vnet; should one not be
+                        if (ifnets[j].name.equals(ifp.name)) {
+                            byName.put(ifp.name, ifnets[j]);
+                            break;
+                        }
+                    }
+                }
                 return;
             }
         }
     }
 
     public Ifnet ifunit(String name) {
-        for (int i = 0; i < nifnets; i++) {
-            if (ifnets[i].name.equals(name)) return ifnets[i];
+        if (nifnets <= 8) {
+            for (int i = 0; i < nifnets; i++) {
+                if (ifnets[i].name.equals(name)) return ifnets[i];
+            }
+            return null;
         }
-        return null;
+        if (byName == null) {
+            // the first of equal names in attach order, as the walk above finds it
+            byName = new java.util.HashMap<>(nifnets * 2);
+            for (int i = nifnets - 1; i >= 0; i--) byName.put(ifnets[i].name, ifnets[i]);
+        }
+        return byName.get(name);
+    }
+
+    /** An interface of this vnet was renamed (Ifnet.rename): the name index is stale. */
+    void renamed() {
+        byName = null;
     }
 
     /**
@@ -98,6 +125,7 @@ public final class Vnet implements java.io.Serializable {
     /** Neighbour or bridge entries changed: the next sweep of them is a full one. */
     public void timersChanged() {
         timersKnown = false;
+        queueSweep();
     }
 
     /** True while a sweep at {@code now} is known to change nothing. */
@@ -115,6 +143,38 @@ public final class Vnet implements java.io.Serializable {
     public void ifaddrsChanged() {
         ifaddrGen++;
         addrTimersKnown = false;
+        queueSweep();
+    }
+
+    private void queueSweep() {
+        if (sweepQueue != null && !sweepQueued) {
+            sweepQueued = true;
+            sweepQueue.add(this);
+        }
+    }
+
+    /** Joins {@code queue}, not queued (null: leaves it, as a dying vnet does). */
+    public void sweepQueue(SweepQueue queue) {
+        sweepQueue = queue;
+        sweepQueued = false;
+    }
+
+    public SweepQueue sweepQueue() {
+        return sweepQueue;
+    }
+
+    void dequeued() {
+        sweepQueued = false;
+    }
+
+    /**
+     * The earliest instant at which a sweep could change this vnet, as far as it is known:
+     * Long.MAX_VALUE when nothing is pending or the vnet is queued anyway (its sweep will say),
+     * Long.MIN_VALUE when unknown.
+     */
+    public long sweepWakeAt() {
+        if (timersKnown && addrTimersKnown) return Math.min(timersDue, addrTimersDue);
+        return sweepQueued ? Long.MAX_VALUE : Long.MIN_VALUE;
     }
 
     /** See {@link #ifaddrsChanged()}: equal values mean the same interfaces with the same addresses. */
