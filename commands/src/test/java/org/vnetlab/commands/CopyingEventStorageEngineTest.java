@@ -143,12 +143,15 @@ class CopyingEventStorageEngineTest {
     void givenLargeScript_whenCommittedThroughTheWriteSide_thenRowsAreThoseOfAxonsInsertPath() {
         String labId = newLab("alice");
         long copiedBefore = writeSide.storageEngine().copiedEvents();
+        long streamedBefore = writeSide.storageEngine().streamedEvents();
 
         ScriptResult r = exec(writeSide, labId, routedScript(60), "alice");
 
         long scriptEvents = r.position(); // LabCreated is position 0
         assertThat(scriptEvents).isGreaterThanOrEqualTo(10L * CopyingEventStorageEngine.COPY_FROM_EVENTS);
         assertThat(writeSide.storageEngine().copiedEvents() - copiedBefore).isEqualTo(scriptEvents);
+        // a script this long started its COPY while it ran (StreamingCopy)
+        assertThat(writeSide.storageEngine().streamedEvents() - streamedBefore).isEqualTo(scriptEvents);
         List<DomainEventMessage<?>> events = stored(writeSide, labId);
         insertTransactions.executeInTransaction(() -> insertEngine.appendEvents(events.subList(0, 1)));
         insertTransactions.executeInTransaction(() -> insertEngine.appendEvents(events.subList(1, events.size())));

@@ -193,10 +193,20 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         List<LineResult> results = service.runScript(principal(ctx), ctx.pathParam("lab"), script);
-        ArrayNode lines = JSON.createArrayNode();
-        for (LineResult r : results) lines.add(resultJson(r));
         long position = results.isEmpty() ? -1 : results.get(results.size() - 1).position();
-        json(ctx, 200, JSON.createObjectNode().put("position", position).set("results", lines));
+        // Written as it goes, not as a tree: a 7,000-line script's answer is a megabyte.
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(64 + results.size() * 160);
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(body)) {
+            g.writeStartObject();
+            g.writeNumberField("position", position);
+            g.writeArrayFieldStart("results");
+            for (LineResult r : results) writeResult(g, r);
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.status(200).contentType("application/json").result(body.toByteArray());
     }
 
     /**
@@ -303,6 +313,17 @@ public final class ApiServer implements AutoCloseable {
                 .put("seed", lab.seed())
                 .put("createdAt", lab.createdAt().toString())
                 .put("deleted", lab.deleted());
+    }
+
+    /** {@link #resultJson}'s object, written to {@code g}. */
+    private static void writeResult(com.fasterxml.jackson.core.JsonGenerator g, LineResult r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("line", r.line());
+        g.writeStringField("stdout", r.stdout());
+        g.writeStringField("stderr", r.stderr());
+        g.writeNumberField("exit", r.exit());
+        g.writeNumberField("position", r.position());
+        g.writeEndObject();
     }
 
     private static ObjectNode resultJson(LineResult r) {

@@ -3,8 +3,12 @@ package org.vnetlab.commands.lab;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.vnetlab.kernel.HostSnapshot;
 import org.vnetlab.kernel.Kernel;
@@ -23,10 +27,12 @@ import org.vnetlab.platform.lab.LabDeleted;
  * evolves the host at once (the shell's sink contract) and appends it to the lab's stream with its
  * line, actor, tenant and time. Lines the kernel rejects cause no event and still answer.
  *
- * <p>Snapshots: after a command that leaves the lab N events past its last snapshot, it copies
- * itself as a {@link LabSnapshot} (the host as {@link HostSnapshot} bytes) once the command has
- * committed ({@link LabSnapshots}), and loading starts from the latest one; the cache still keeps
- * hot labs in memory.
+ * <p>Snapshots: after a command that leaves the lab N events past its last snapshot, a snapshot
+ * thread copies it as a {@link LabSnapshot} (the host as {@link HostSnapshot} bytes) once the
+ * command has committed ({@link LabSnapshots}), and loading starts from the latest one; the cache
+ * still keeps hot labs in memory. The copy is taken under {@link #hostLock}, which every command
+ * holds from its start until its unit of work has committed or rolled back: a snapshot never sees
+ * a command half done or one that did not commit, and the command's caller does not wait for it.
  */
 public class LabAggregate {
     @AggregateIdentifier
@@ -38,6 +44,10 @@ public class LabAggregate {
     private transient Host host;
     /** Events applied since the snapshot this aggregate was restored from (or since its first event). */
     private transient long sinceSnapshot;
+    /** Held by a command from its start to its commit or rollback, and by the snapshot thread while it copies. */
+    private final transient ReentrantLock hostLock = new ReentrantLock();
+    /** Set when a command on this instance rolled back: its host holds events that were never stored. */
+    private transient volatile boolean rolledBack;
 
     protected LabAggregate() {
         // for Axon: rebuilt from events
@@ -49,17 +59,31 @@ public class LabAggregate {
                 EventMeta.of(c.tenant(), c.actor(), null, c.time()));
     }
 
+    /** Takes {@link #hostLock} for the rest of the current unit of work. */
+    private void lockForUnitOfWork() {
+        if (!CurrentUnitOfWork.isStarted() || hostLock.isHeldByCurrentThread()) return;
+        hostLock.lock();
+        UnitOfWork<?> uow = CurrentUnitOfWork.get();
+        uow.onRollback(u -> rolledBack = true);
+        uow.onCleanup(u -> hostLock.unlock());
+    }
+
     @CommandHandler
     public ScriptResult handle(ExecScript c, LabSnapshots snapshots) {
+        lockForUnitOfWork();
         if (deleted || (c.tenant() != null && !c.tenant().equals(tenant))) throw new LabGoneException(labId);
-        List<Outcome> outcomes = Shell.run(host, c.script(),
-                line -> event -> apply(event, EventMeta.of(tenant, c.actor(), line, c.time())));
+        // One metadata per line, shared by the line's events: the store serializes it once (StoreSerializer).
+        List<Outcome> outcomes = Shell.run(host, c.script(), line -> {
+            MetaData meta = EventMeta.of(tenant, c.actor(), line, c.time());
+            return event -> apply(event, meta);
+        });
         snapshots.consider(this, sinceSnapshot);
         return new ScriptResult(outcomes, position);
     }
 
     @CommandHandler
     public long handle(DeleteLab c) {
+        lockForUnitOfWork();
         if (deleted) throw new LabGoneException(labId);
         apply(new LabDeleted(labId), EventMeta.of(tenant, c.actor(), null, c.time()));
         return position;
@@ -88,11 +112,21 @@ public class LabAggregate {
         sinceSnapshot++;
     }
 
-    /** Taken once the command that made it due has committed, while the command still holds the lab. */
+    /**
+     * On the snapshot thread, after the command that made it due has committed: the lab as it is
+     * once no command is running on it (null if a later command rolled back on this instance,
+     * which Axon then drops from its cache).
+     */
     LabSnapshot snapshotAfterCommit() {
-        LabSnapshot s = snapshot();
-        sinceSnapshot = 0;
-        return s;
+        hostLock.lock();
+        try {
+            if (rolledBack) return null;
+            LabSnapshot s = snapshot();
+            sinceSnapshot = 0;
+            return s;
+        } finally {
+            hostLock.unlock();
+        }
     }
 
     String labId() {

@@ -88,6 +88,11 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
         }
     }
 
+    /** The connection this thread's transaction runs on (not a proxy), or null outside a transaction. */
+    Connection boundConnection() {
+        return bound.get();
+    }
+
     /** True while this thread is inside a transaction. */
     public boolean inTransaction() {
         return bound.get() != null;

@@ -18,7 +18,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -37,8 +37,9 @@ import org.vnetlab.commands.lab.LabSnapshots;
  * thread stores the {@code LabSnapshot} (see StoreSerializer, {@link LabSnapshots}); loading a lab
  * reads its latest readable snapshot and the events after it.
  *
- * <p>A script's events are appended with COPY ({@link CopyingEventStorageEngine}); a duplicate
- * sequence number is Axon's {@code ConcurrencyException}.
+ * <p>A script's events are appended with COPY ({@link CopyingEventStorageEngine}), and a long
+ * one's start on their way while it still runs ({@link StreamingCopy}); a duplicate sequence number
+ * is Axon's {@code ConcurrencyException}.
  */
 public final class WriteSide implements AutoCloseable {
     /** Events between two snapshots of a lab, by default. */
@@ -52,6 +53,12 @@ public final class WriteSide implements AutoCloseable {
     private final CopyingEventStorageEngine storageEngine;
     private final ThreadPoolExecutor commandThreads;
     private final DataSource dataSource;
+    /** The threads that send long scripts' events while the scripts still run (StreamingCopy). */
+    private final ExecutorService copyWriters = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "event-copy");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService snapshotThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lab-snapshotter");
         t.setDaemon(true);
@@ -82,13 +89,21 @@ public final class WriteSide implements AutoCloseable {
                 // SQLIntegrityConstraintViolationException that Axon's default resolver looks for
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .batchSize(500), transactions);
+        StreamingCopy streaming = new StreamingCopy(transactions, storageEngine, serializer, copyWriters);
+        storageEngine.streamWith(streaming);
         LabCatalog catalog = new LabCatalog(transactions);
         this.axon = DefaultConfigurer.defaultConfiguration()
                 .configureTransactionManager(c -> transactions)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureEmbeddedEventStore(c -> storageEngine)
+                .configureEventStore(c -> {
+                    StreamingEventStore store = new StreamingEventStore(EmbeddedEventStore.builder()
+                            .storageEngine(storageEngine)
+                            .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore")), streaming);
+                    c.onShutdown(store::shutDown);
+                    return store;
+                })
                 .registerComponent(LabSnapshots.class, c -> new LabSnapshots(snapshotEvery, snapshotThread,
                         s -> storeSnapshot(c.eventStore(), s)))
                 .configureCommandBus(c -> AsynchronousCommandBus.builder()
@@ -98,12 +113,12 @@ public final class WriteSide implements AutoCloseable {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(LabAggregate.class)
                         .configureCache(c -> new WeakReferenceCache()))
                 .registerComponent(TokenStore.class, c -> tokenStore())
-                // The catalog's rows are part of the command: a failing insert must fail it. Axon's
-                // default (log and go on) would let PostgreSQL turn the commit into a silent
-                // rollback while the caller is told the lab exists.
-                .eventProcessing(ep -> ep.usingSubscribingEventProcessors().registerEventHandler(c -> catalog)
-                        .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()))
                 .buildConfiguration();
+        // The catalog's rows are part of the command: it is called while the unit of work prepares
+        // its commit, and a failing insert fails the command. (An Axon event processor's default,
+        // log and go on, would let PostgreSQL turn the commit into a silent rollback while the
+        // caller is told the lab exists.)
+        axon.eventStore().subscribe(catalog);
         axon.start();
     }
 
@@ -150,6 +165,7 @@ public final class WriteSide implements AutoCloseable {
     public void close() {
         axon.shutdown();
         commandThreads.shutdown();
+        copyWriters.shutdown();
         snapshotThread.shutdown(); // a snapshot being written finishes before the database may go
         try {
             snapshotThread.awaitTermination(30, TimeUnit.SECONDS);

@@ -48,6 +48,24 @@ class EventCodecTest {
     }
 
     @Test
+    void givenEveryEventType_whenWrittenDirectly_thenTheSameTextAsTheTreeForm() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper plain = EventCodec.mapper();
+        for (String name : EventCodec.typeNames()) {
+            Event e = sample(EventCodec.typeOf(name));
+            String tree = plain.writeValueAsString(EventCodec.toTree(e));
+            assertThat(EventCodec.toJson(e)).as(name).isEqualTo(tree);
+            assertThat(new String(EventCodec.toJsonBytes(e), java.nio.charset.StandardCharsets.UTF_8)).as(name).isEqualTo(tree);
+        }
+        // and the events a real session makes, with real values (addresses, maps, negative numbers)
+        Lab lab = new Lab(5);
+        lab.run(java.nio.file.Files.readString(java.nio.file.Path.of("../docs/tools/every-event.sh")));
+        assertThat(lab.events()).hasSizeGreaterThan(30);
+        for (Event e : lab.events()) {
+            assertThat(EventCodec.toJson(e)).isEqualTo(plain.writeValueAsString(EventCodec.toTree(e)));
+        }
+    }
+
+    @Test
     void givenJailCreated_whenWritten_thenDocumentedShape() {
         String json = EventCodec.toJson(new JailCreated(1, "lefty", 0, true,
                 Map.of("persist", "true", "host.hostname", "lefty.example.net", "path", "/")));
