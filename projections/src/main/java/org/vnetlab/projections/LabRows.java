@@ -24,8 +24,9 @@ import org.vnetlab.kernel.wire.MacAddress;
 
 /**
  * Writes one lab's relational read models (jails, interfaces, addresses, routes, sysctls) from
- * its projected host: the lab's rows are deleted and written again, in the caller's transaction.
- * Simple and obviously right; a lab's rows are small next to what one batch of events costs.
+ * its projected host: the lab's rows are deleted and written again, in the caller's transaction,
+ * after a batch with an event that can change them (ProjectedLab.rowsStale: not after pings
+ * alone). Simple and obviously right. Each row's position is that of the last such event.
  * Routes are read off the kernel's own {@code netstat -rn}, so the table says what netstat says.
  */
 final class LabRows {
@@ -77,7 +78,7 @@ final class LabRows {
                 ps.setString(9, params.toString());
                 ps.setString(10, p.ip4 == null || p.ip4.isEmpty() ? null : String.join(",", p.ip4));
                 ps.setString(11, p.ip6 == null || p.ip6.isEmpty() ? null : String.join(",", p.ip6));
-                ps.setLong(12, lab.position);
+                ps.setLong(12, lab.rowsAt);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -113,7 +114,7 @@ final class LabRows {
                     ifs.setInt(9, ifp.mtu);
                     ifs.setString(10, ifp.mac == 0 || (ifp.mac & ~0xFFFF_FFFF_FFFFL) != 0 ? null : new MacAddress(ifp.mac).toString());
                     ifs.setString(11, details.toString());
-                    ifs.setLong(12, lab.position);
+                    ifs.setLong(12, lab.rowsAt);
                     ifs.addBatch();
                     for (IfAddr a : ifp.addrs()) {
                         addrs.setString(1, lab.tenant);
@@ -124,7 +125,7 @@ final class LabRows {
                         addrs.setString(6, a.address);
                         addrs.setInt(7, a.prefixlen);
                         addrs.setString(8, a.destination);
-                        addrs.setLong(9, lab.position);
+                        addrs.setLong(9, lab.rowsAt);
                         addrs.addBatch();
                     }
                 }
@@ -156,7 +157,7 @@ final class LabRows {
                         ps.setString(6, f[1]);
                         ps.setString(7, f[3]);
                         ps.setString(8, f[2]);
-                        ps.setLong(9, lab.position);
+                        ps.setLong(9, lab.rowsAt);
                         ps.addBatch();
                     }
                 }
@@ -178,7 +179,7 @@ final class LabRows {
                     ps.setInt(3, owner.vnet.id);
                     ps.setString(4, oid.name());
                     ps.setString(5, value);
-                    ps.setLong(6, lab.position);
+                    ps.setLong(6, lab.rowsAt);
                     ps.addBatch();
                 }
             }

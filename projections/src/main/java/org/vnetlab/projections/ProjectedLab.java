@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vnetlab.kernel.Kernel;
+import org.vnetlab.kernel.api.DataplaneEvent;
 import org.vnetlab.kernel.api.Event;
 import org.vnetlab.kernel.codec.EventCodec;
 import org.vnetlab.kernel.state.Host;
@@ -29,6 +30,18 @@ final class ProjectedLab {
     long position = -1;
     boolean deleted;
     Host host;
+    /**
+     * Whether the lab's rows (jails, interfaces, addresses, routes, sysctls) may differ from the
+     * host: set by every event except a data-plane one that no timer turned into a configuration
+     * change (a ping changes neighbour tables and counters, which have no rows). True for a lab
+     * just loaded. A 1,000-jail lab's rows are tens of thousands: its pings must not rewrite them.
+     */
+    boolean rowsStale = true;
+    /**
+     * The position of the last event that could change the rows: what their {@code position}
+     * column says, the same however the events were batched (live or rebuilt from scratch).
+     */
+    long rowsAt = -1;
 
     ProjectedLab(String labId) {
         this.labId = labId;
@@ -43,6 +56,18 @@ final class ProjectedLab {
         if (sequence <= position) return false;
         if (sequence != position + 1) log.error("lab {}: event {} follows {}; events are missing upstream", labId, sequence, position);
         position = sequence;
+        long timerChanges = host == null ? 0 : host.timerConfigChanges;
+        try {
+            return applyToHost(sequence, event, labEvent);
+        } finally {
+            if (!(event instanceof DataplaneEvent) || host == null || host.timerConfigChanges != timerChanges) {
+                rowsStale = true;
+                rowsAt = sequence;
+            }
+        }
+    }
+
+    private boolean applyToHost(long sequence, Event event, LabEvent labEvent) {
         if (labEvent instanceof LabCreated c) {
             tenant = c.tenant();
             name = c.name();

@@ -145,12 +145,13 @@ public final class Projector implements AutoCloseable {
                 history.executeBatch();
             }
             for (ProjectedLab lab : touched) {
-                LabRows.rewrite(c, lab);
+                if (lab.rowsStale) LabRows.rewrite(c, lab); // not after pings alone (see ProjectedLab.rowsStale)
                 savePosition(c, lab);
             }
             saveOffsets(c, next);
             beforeCommit.run();
             c.commit();
+            for (ProjectedLab lab : touched) lab.rowsStale = false;
         } catch (SQLException | RuntimeException e) {
             for (ProjectedLab lab : touched) labs.remove(lab.labId);
             throw e;

@@ -70,8 +70,11 @@ public final class AddressLifetimes {
                     ifp.removeAddr(a);
                     RouteHooks.addrRemoved(host, vnet, ifp, a);
                     RouteHooks.changed(host, vnet, null);
-                } else if (a.preferredUntil != IfAddr.INFINITE && a.preferredUntil < up) {
+                    host.timerConfigChanges++;
+                } else if (a.preferredUntil != IfAddr.INFINITE && a.preferredUntil < up
+                        && (a.flags() & IfAddr.IN6_IFF_DEPRECATED) == 0) {
                     a.setFlags(a.flags() | IfAddr.IN6_IFF_DEPRECATED);
+                    host.timerConfigChanges++;
                 }
             }
         }

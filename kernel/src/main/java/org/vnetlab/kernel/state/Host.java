@@ -42,6 +42,13 @@ public final class Host implements java.io.Serializable {
      * cache; the frames still in flight between two events are state (a snapshot keeps them).
      */
     public Object dataplane;
+    /**
+     * Bumped whenever a timer rather than a command changed the configuration (an inet6 address
+     * deprecated or purged at the end of its lifetime, during a data-plane event): what keeps a
+     * view of the configuration (the projections' rows) knows to refresh it after such an event
+     * too. Transient: a count for the process that watches it, not state.
+     */
+    public transient long timerConfigChanges;
     /** Packet captures by file name, in the order they were started (see dataplane.Captures). */
     public final java.util.LinkedHashMap<String, org.vnetlab.kernel.wire.PcapWriter> captures =
             new java.util.LinkedHashMap<>();
