@@ -49,7 +49,7 @@ final class ApiBench {
     int pingLabs = 1;
     int jails = 1000;
     int jdbcRows = 100_000;
-    int warmupSeconds = 15;
+    int warmupSeconds = 30;
     /** Jails in each warm-up routed lab. */
     int warmupJails = 250;
 

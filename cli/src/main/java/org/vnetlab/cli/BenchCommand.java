@@ -29,7 +29,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ping-seconds", defaultValue = "10", description = "api: how long to ping at 100 requests/s. Default: ${DEFAULT-VALUE}.")
     int pingSeconds;
 
-    @Option(names = "--warmup-seconds", defaultValue = "15", description = "api: warm the server up with the same kinds of requests for this long first (not measured). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup-seconds", defaultValue = "30", description = "api: warm the server up with the same kinds of requests for this long first (not measured). Default: ${DEFAULT-VALUE}.")
     int warmupSeconds;
 
     @Option(names = "--ping-labs", defaultValue = "1", description = "api: labs the pings go to, round robin. Default: ${DEFAULT-VALUE}.")
