@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.vnetlab.commands.lab.CreateLab;
 import org.vnetlab.commands.lab.DeleteLab;
 import org.vnetlab.commands.lab.ExecScript;
@@ -202,6 +203,10 @@ public final class CommandService {
             }
             if (c instanceof RejectedExecutionException) {
                 return new ServiceUnavailableException("too many commands queued", false, c);
+            }
+            if (c instanceof ConcurrencyException) {
+                // another commands process kept writing to the lab through every retry; nothing was stored
+                return new ServiceUnavailableException("the lab is being changed by another writer; nothing was stored, try again", false, c);
             }
         }
         return t instanceof RuntimeException r ? r : new IllegalStateException(t);

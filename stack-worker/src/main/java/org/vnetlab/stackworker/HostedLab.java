@@ -47,6 +47,7 @@ final class HostedLab {
             host = Kernel.boot(c.seed(), c.hostname());
         } else if (labEvent instanceof LabDeleted) {
             deleted = true;
+            host = null; // no event follows a LabDeleted: the memory goes back
         } else if (host == null) {
             log.error("lab {}: event {} ({}) before LabCreated; ignored", labId, sequence, event.type());
         } else {

@@ -108,6 +108,7 @@ public class LabAggregate {
     @EventSourcingHandler
     void on(LabDeleted e) {
         deleted = true;
+        host = null; // a deleted lab takes no more commands; its history stays in the store
         position++;
         sinceSnapshot++;
     }
@@ -120,7 +121,7 @@ public class LabAggregate {
     LabSnapshot snapshotAfterCommit() {
         hostLock.lock();
         try {
-            if (rolledBack) return null;
+            if (rolledBack || deleted) return null;
             LabSnapshot s = snapshot();
             sinceSnapshot = 0;
             return s;

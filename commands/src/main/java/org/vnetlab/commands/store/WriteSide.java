@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.AsynchronousCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -44,6 +46,8 @@ import org.vnetlab.commands.lab.LabSnapshots;
 public final class WriteSide implements AutoCloseable {
     /** Events between two snapshots of a lab, by default. */
     public static final int DEFAULT_SNAPSHOT_EVERY = 250;
+    /** Labs the write side keeps in memory (LabCache); the others load from their snapshots when used. */
+    public static final int LAB_CACHE = 1_000;
     /** PostgreSQL's SQLState for a duplicate key: a lab's sequence number taken by another writer. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -56,6 +60,11 @@ public final class WriteSide implements AutoCloseable {
     /** The threads that send long scripts' events while the scripts still run (StreamingCopy). */
     private final ExecutorService copyWriters = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "event-copy");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.ScheduledExecutorService retryThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lab-command-retry");
         t.setDaemon(true);
         return t;
     });
@@ -106,12 +115,24 @@ public final class WriteSide implements AutoCloseable {
                 })
                 .registerComponent(LabSnapshots.class, c -> new LabSnapshots(snapshotEvery, snapshotThread,
                         s -> storeSnapshot(c.eventStore(), s)))
+                // A lab cached here may be stale when another commands process wrote to it: its
+                // command then fails with ConcurrencyException (nothing stored), Axon drops the
+                // cached copy, and the retry loads the lab from the store. Only that failure is retried.
+                .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
+                        .commandBus(c.commandBus())
+                        .retryScheduler(IntervalRetryScheduler.builder()
+                                .retryExecutor(retryThread)
+                                .retryInterval(1)
+                                .maxRetryCount(3)
+                                .nonTransientFailurePredicate(t -> !staleLab(t))
+                                .build())
+                        .build())
                 .configureCommandBus(c -> AsynchronousCommandBus.builder()
                         .executor(this.commandThreads)
                         .transactionManager(c.getComponent(TransactionManager.class))
                         .build())
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(LabAggregate.class)
-                        .configureCache(c -> new WeakReferenceCache()))
+                        .configureCache(c -> new LabCache(LAB_CACHE, id -> storageEngine.lastSequenceNumberFor(id.toString()))))
                 .registerComponent(TokenStore.class, c -> tokenStore())
                 .buildConfiguration();
         // The catalog's rows are part of the command: it is called while the unit of work prepares
@@ -120,6 +141,11 @@ public final class WriteSide implements AutoCloseable {
         // caller is told the lab exists.)
         axon.eventStore().subscribe(catalog);
         axon.start();
+    }
+
+    private static boolean staleLab(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof ConcurrencyException) return true;
+        return false;
     }
 
     /** Stores a snapshot the aggregate took of itself (see {@link LabSnapshots}); Axon drops the older ones. */
@@ -166,6 +192,7 @@ public final class WriteSide implements AutoCloseable {
         axon.shutdown();
         commandThreads.shutdown();
         copyWriters.shutdown();
+        retryThread.shutdown();
         snapshotThread.shutdown(); // a snapshot being written finishes before the database may go
         try {
             snapshotThread.awaitTermination(30, TimeUnit.SECONDS);
