@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * the routed lab is one script; the JDBC ceiling is a plain batched insert into the same database.
  *
  * <p>A warm-up comes first and is not measured (as JMH's warm-up iterations): the same kinds of
- * requests (a smaller routed lab and its pings, writes, paced pings) until {@link #warmupSeconds}
+ * requests (a routed lab of the measured size and its pings, writes, paced pings) until {@link #warmupSeconds}
  * have passed, so the figures are those of a server whose JIT has compiled these paths, not of
  * its first seconds. {@code --warmup-seconds 0} measures a cold server.
  */
@@ -50,8 +50,6 @@ final class ApiBench {
     int jails = 1000;
     int jdbcRows = 100_000;
     int warmupSeconds = 30;
-    /** Jails in each warm-up routed lab. */
-    int warmupJails = 250;
 
     ApiBench(DevContext context, PrintStream out, PrintStream err) {
         this.context = context;
@@ -82,8 +80,9 @@ final class ApiBench {
         int round = 0;
         do {
             String lab = client.createLab("bench-warmup-" + tag + "-" + round, 100L + round).path("id").asText();
-            client.script(lab, routedScript(warmupJails));
-            client.script(lab, pingEveryJail(warmupJails));
+            // the measured lab's own size: the JIT sees the loops it will run, at their length
+            client.script(lab, routedScript(jails));
+            client.script(lab, pingEveryJail(jails));
             for (int i = 0; i < 200; i++) client.exec(lab, "jexec 2 ifconfig lo0 mtu " + (1500 + i));
             long period = 1_000_000_000L / pingRate;
             long t = System.nanoTime();

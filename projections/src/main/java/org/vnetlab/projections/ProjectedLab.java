@@ -76,6 +76,7 @@ final class ProjectedLab {
             host = Kernel.boot(c.seed(), c.hostname());
         } else if (labEvent instanceof LabDeleted) {
             deleted = true;
+            host = null; // nothing follows a LabDeleted; its rows go (LabRows), its history stays
         } else if (host == null) {
             log.error("lab {}: event {} ({}) before LabCreated; ignored", labId, sequence, event.type());
         } else {
