@@ -64,7 +64,8 @@ public final class DevCommand implements Callable<Integer> {
         Stack stack;
         try {
             stack = Stack.start(platform.database(), platform.kafka().bootstrapServers(), platform.topics(), Role.all, port,
-                    Duration.ofSeconds(10), Duration.ofSeconds(10), Env.SNAPSHOT_EVERY.getInt(System.getenv()));
+                    Duration.ofSeconds(10), Duration.ofSeconds(10), Env.SNAPSHOT_EVERY.getInt(System.getenv()),
+                    Env.LAB_CACHE.getInt(System.getenv()));
         } catch (RuntimeException e) {
             platform.close();
             throw e;

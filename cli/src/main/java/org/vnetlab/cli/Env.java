@@ -18,6 +18,7 @@ public enum Env {
     READ_TIMEOUT_MS("VNETLAB_READ_TIMEOUT_MS", "10000", "serve: how long a read waits for the read models (then 504)"),
     DATAPLANE_TIMEOUT_MS("VNETLAB_DATAPLANE_TIMEOUT_MS", "10000", "serve --role commands|all: how long a data-plane line (ping, ...) waits for a stack-worker (then 504)"),
     SNAPSHOT_EVERY("VNETLAB_SNAPSHOT_EVERY", "250", "serve --role commands|all, and dev: events between two snapshots of a lab"),
+    LAB_CACHE("VNETLAB_LAB_CACHE", "1000", "serve --role commands|all, and dev: labs the write side keeps in memory (the least recently used one goes)"),
     TENANT("VNETLAB_TENANT", "default", "serve: a tenant created at start"),
     BOOTSTRAP_TOKEN("VNETLAB_BOOTSTRAP_TOKEN", "", "serve: if set, an API token registered for VNETLAB_TENANT at start"),
     URL("VNETLAB_URL", "", "client: the API's URL (else the dev context)"),

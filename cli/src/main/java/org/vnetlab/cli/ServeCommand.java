@@ -35,7 +35,7 @@ public final class ServeCommand implements Callable<Integer> {
         ensureTopics(Env.KAFKA_BOOTSTRAP.get(env), Topics.DEFAULT);
         Stack stack = Stack.start(db, Env.KAFKA_BOOTSTRAP.get(env), Topics.DEFAULT, r, Env.HTTP_PORT.getInt(env),
                 Duration.ofMillis(Env.READ_TIMEOUT_MS.getInt(env)), Duration.ofMillis(Env.DATAPLANE_TIMEOUT_MS.getInt(env)),
-                Env.SNAPSHOT_EVERY.getInt(env));
+                Env.SNAPSHOT_EVERY.getInt(env), Env.LAB_CACHE.getInt(env));
         stack.tenants.ensureTenant(Env.TENANT.get(env), Env.TENANT.get(env));
         String token = Env.BOOTSTRAP_TOKEN.get(env);
         if (!token.isEmpty()) stack.tenants.registerToken(Env.TENANT.get(env), "bootstrap", token);

@@ -36,12 +36,16 @@ final class Stack implements AutoCloseable {
     /** {@code dataplaneTimeout}: how long a data-plane line waits for a stack-worker's result (then 504). */
     static Stack start(Database db, String kafkaBootstrap, Topics topics, Role role, int httpPort, Duration readTimeout,
                        Duration dataplaneTimeout) {
-        return start(db, kafkaBootstrap, topics, role, httpPort, readTimeout, dataplaneTimeout, WriteSide.DEFAULT_SNAPSHOT_EVERY);
+        return start(db, kafkaBootstrap, topics, role, httpPort, readTimeout, dataplaneTimeout, WriteSide.DEFAULT_SNAPSHOT_EVERY,
+                WriteSide.DEFAULT_LAB_CACHE);
     }
 
-    /** {@code snapshotEvery}: events between two snapshots of a lab ({@code VNETLAB_SNAPSHOT_EVERY}). */
+    /**
+     * {@code snapshotEvery}: events between two snapshots of a lab ({@code VNETLAB_SNAPSHOT_EVERY});
+     * {@code labCache}: labs the write side keeps in memory ({@code VNETLAB_LAB_CACHE}).
+     */
     static Stack start(Database db, String kafkaBootstrap, Topics topics, Role role, int httpPort, Duration readTimeout,
-                       Duration dataplaneTimeout, int snapshotEvery) {
+                       Duration dataplaneTimeout, int snapshotEvery, int labCache) {
         Stack s = new Stack(db);
         try {
             if (role == Role.projections || role == Role.all) {
@@ -51,7 +55,7 @@ final class Stack implements AutoCloseable {
                 s.parts.add(new StackWorker(db.dataSource(), kafkaBootstrap, topics).start());
             }
             if (role == Role.commands || role == Role.all) {
-                WriteSide writeSide = new WriteSide(db.dataSource(), 4, 1000, snapshotEvery);
+                WriteSide writeSide = new WriteSide(db.dataSource(), 4, 1000, snapshotEvery, labCache);
                 s.parts.add(writeSide);
                 s.parts.add(new KafkaRelay(writeSide, kafkaBootstrap, topics.events(), 500).start());
                 WorkerDataPlane dataPlane = new WorkerDataPlane(db.dataSource(), kafkaBootstrap, topics.results(), dataplaneTimeout).start();

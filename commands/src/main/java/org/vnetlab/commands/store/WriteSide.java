@@ -46,8 +46,8 @@ import org.vnetlab.commands.lab.LabSnapshots;
 public final class WriteSide implements AutoCloseable {
     /** Events between two snapshots of a lab, by default. */
     public static final int DEFAULT_SNAPSHOT_EVERY = 250;
-    /** Labs the write side keeps in memory (LabCache); the others load from their snapshots when used. */
-    public static final int LAB_CACHE = 1_000;
+    /** Labs the write side keeps in memory by default (LabCache); the others load from their snapshots when used. */
+    public static final int DEFAULT_LAB_CACHE = 1_000;
     /** PostgreSQL's SQLState for a duplicate key: a lab's sequence number taken by another writer. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -79,6 +79,11 @@ public final class WriteSide implements AutoCloseable {
     }
 
     public WriteSide(DataSource dataSource, int commandThreads, int queueCapacity, int snapshotEvery) {
+        this(dataSource, commandThreads, queueCapacity, snapshotEvery, DEFAULT_LAB_CACHE);
+    }
+
+    /** {@code labCache}: labs kept in memory ({@link LabCache}). */
+    public WriteSide(DataSource dataSource, int commandThreads, int queueCapacity, int snapshotEvery, int labCache) {
         this.dataSource = dataSource;
         this.transactions = new JdbcTransactions(dataSource);
         this.serializer = new StoreSerializer();
@@ -132,7 +137,7 @@ public final class WriteSide implements AutoCloseable {
                         .transactionManager(c.getComponent(TransactionManager.class))
                         .build())
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(LabAggregate.class)
-                        .configureCache(c -> new LabCache(LAB_CACHE, id -> storageEngine.lastSequenceNumberFor(id.toString()))))
+                        .configureCache(c -> new LabCache(labCache, id -> storageEngine.lastSequenceNumberFor(id.toString()))))
                 .registerComponent(TokenStore.class, c -> tokenStore())
                 .buildConfiguration();
         // The catalog's rows are part of the command: it is called while the unit of work prepares
