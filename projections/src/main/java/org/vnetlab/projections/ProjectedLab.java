@@ -3,7 +3,6 @@ package org.vnetlab.projections;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vnetlab.kernel.Kernel;
 import org.vnetlab.kernel.api.DataplaneEvent;
 import org.vnetlab.kernel.api.Event;
 import org.vnetlab.kernel.codec.EventCodec;
@@ -12,10 +11,11 @@ import org.vnetlab.platform.lab.LabCreated;
 import org.vnetlab.platform.lab.LabDeleted;
 import org.vnetlab.platform.lab.LabEvent;
 import org.vnetlab.platform.lab.LabEventCodec;
+import org.vnetlab.platform.lab.LabHosts;
 
 /**
  * One lab as the read side sees it: its kernel host after the event at {@code position}, built
- * with the same {@link Kernel#evolve} the aggregate runs, so its tools print what the aggregate's
+ * with the same {@link org.vnetlab.kernel.Kernel#evolve} the aggregate runs, so its tools print what the aggregate's
  * would. Not thread-safe: callers hold the object's monitor.
  */
 final class ProjectedLab {
@@ -58,36 +58,21 @@ final class ProjectedLab {
         position = sequence;
         long timerChanges = host == null ? 0 : host.timerConfigChanges;
         try {
-            return applyToHost(sequence, event, labEvent);
+            if (labEvent instanceof LabCreated c) {
+                tenant = c.tenant();
+                name = c.name();
+                seed = c.seed();
+                hostname = c.hostname();
+            }
+            if (labEvent instanceof LabDeleted) deleted = true; // its rows go (LabRows), its history stays
+            host = LabHosts.apply(host, labId, sequence, event, labEvent);
+            return true;
         } finally {
             if (!(event instanceof DataplaneEvent) || host == null || host.timerConfigChanges != timerChanges) {
                 rowsStale = true;
                 rowsAt = sequence;
             }
         }
-    }
-
-    private boolean applyToHost(long sequence, Event event, LabEvent labEvent) {
-        if (labEvent instanceof LabCreated c) {
-            tenant = c.tenant();
-            name = c.name();
-            seed = c.seed();
-            hostname = c.hostname();
-            host = Kernel.boot(c.seed(), c.hostname());
-        } else if (labEvent instanceof LabDeleted) {
-            deleted = true;
-            host = null; // nothing follows a LabDeleted; its rows go (LabRows), its history stays
-        } else if (host == null) {
-            log.error("lab {}: event {} ({}) before LabCreated; ignored", labId, sequence, event.type());
-        } else {
-            try {
-                Kernel.evolve(host, event);
-            } catch (RuntimeException e) {
-                // A kernel bug must not wedge the consumer on one record forever.
-                log.error("lab {}: evolve failed on event {} ({})", labId, sequence, event.type(), e);
-            }
-        }
-        return true;
     }
 
     /** Applies a history row's event (its JSON as stored in {@code history.event}). */

@@ -3,9 +3,6 @@ package org.vnetlab.stackworker;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.vnetlab.kernel.Kernel;
 import org.vnetlab.kernel.api.Event;
 import org.vnetlab.kernel.dataplane.Captures;
 import org.vnetlab.kernel.state.Host;
@@ -14,14 +11,14 @@ import org.vnetlab.platform.EventEnvelope;
 import org.vnetlab.platform.lab.LabCreated;
 import org.vnetlab.platform.lab.LabDeleted;
 import org.vnetlab.platform.lab.LabEvent;
+import org.vnetlab.platform.lab.LabHosts;
 
 /**
  * One lab hosted by this worker: its kernel host after the event at {@code position}, evolved with
- * the same {@link Kernel#evolve} the aggregate runs, so a data-plane event applied here prints
+ * the same {@link org.vnetlab.kernel.Kernel#evolve} the aggregate runs, so a data-plane event applied here prints
  * exactly what it printed in the aggregate. Owned by the worker's consumer thread.
  */
 final class HostedLab {
-    private static final Logger log = LoggerFactory.getLogger(HostedLab.class);
     /** Captures larger than this are left out of a result (Kafka's default record limit is 1 MiB). */
     static final int MAX_CAPTURE_BYTES = 256 * 1024;
 
@@ -42,22 +39,9 @@ final class HostedLab {
     /** Applies the event at {@code sequence}, which must be {@code position + 1}. */
     void apply(long sequence, Event event, LabEvent labEvent) {
         position = sequence;
-        if (labEvent instanceof LabCreated c) {
-            tenant = c.tenant();
-            host = Kernel.boot(c.seed(), c.hostname());
-        } else if (labEvent instanceof LabDeleted) {
-            deleted = true;
-            host = null; // no event follows a LabDeleted: the memory goes back
-        } else if (host == null) {
-            log.error("lab {}: event {} ({}) before LabCreated; ignored", labId, sequence, event.type());
-        } else {
-            try {
-                Kernel.evolve(host, event);
-            } catch (RuntimeException e) {
-                // The aggregate ran the same evolve; a kernel bug must not wedge the worker on one record.
-                log.error("lab {}: evolve failed on event {} ({})", labId, sequence, event.type(), e);
-            }
-        }
+        if (labEvent instanceof LabCreated c) tenant = c.tenant();
+        if (labEvent instanceof LabDeleted) deleted = true;
+        host = LabHosts.apply(host, labId, sequence, event, labEvent);
     }
 
     /** Starts from a snapshot: the lab as it was after the event at {@code position}. */
