@@ -57,22 +57,19 @@ final class ProjectedLab {
         if (sequence != position + 1) log.error("lab {}: event {} follows {}; events are missing upstream", labId, sequence, position);
         position = sequence;
         long timerChanges = host == null ? 0 : host.timerConfigChanges;
-        try {
-            if (labEvent instanceof LabCreated c) {
-                tenant = c.tenant();
-                name = c.name();
-                seed = c.seed();
-                hostname = c.hostname();
-            }
-            if (labEvent instanceof LabDeleted) deleted = true; // its rows go (LabRows), its history stays
-            host = LabHosts.apply(host, labId, sequence, event, labEvent);
-            return true;
-        } finally {
-            if (!(event instanceof DataplaneEvent) || host == null || host.timerConfigChanges != timerChanges) {
-                rowsStale = true;
-                rowsAt = sequence;
-            }
+        if (labEvent instanceof LabCreated c) {
+            tenant = c.tenant();
+            name = c.name();
+            seed = c.seed();
+            hostname = c.hostname();
         }
+        if (labEvent instanceof LabDeleted) deleted = true; // its rows go (LabRows), its history stays
+        host = LabHosts.apply(host, labId, sequence, event, labEvent);
+        if (!(event instanceof DataplaneEvent) || host == null || host.timerConfigChanges != timerChanges) {
+            rowsStale = true;
+            rowsAt = sequence;
+        }
+        return true;
     }
 
     /** Applies a history row's event (its JSON as stored in {@code history.event}). */
