@@ -182,7 +182,7 @@ public final class ApiServer implements AutoCloseable {
     private void exec(Context ctx) {
         String line = text(body(ctx), "line", true);
         LineResult r = service.exec(principal(ctx), ctx.pathParam("lab"), line);
-        json(ctx, 200, resultJson(r).without("line"));
+        ctx.status(200).contentType("application/json").result(resultBytes(r, false));
     }
 
     private void runScript(Context ctx) {
@@ -200,7 +200,7 @@ public final class ApiServer implements AutoCloseable {
             g.writeStartObject();
             g.writeNumberField("position", position);
             g.writeArrayFieldStart("results");
-            for (LineResult r : results) writeResult(g, r);
+            for (LineResult r : results) writeResult(g, r, true);
             g.writeEndArray();
             g.writeEndObject();
         } catch (IOException e) {
@@ -231,7 +231,7 @@ public final class ApiServer implements AutoCloseable {
                     ctx.res().setContentType(NDJSON);
                     started[0] = true;
                 }
-                writeLine(out, resultJson(r));
+                writeLine(out, resultBytes(r, true));
             });
             if (!started[0]) {
                 ctx.status(200);
@@ -239,13 +239,17 @@ public final class ApiServer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (!started[0]) throw e; // nothing sent yet: the usual problem document
-            writeLine(out, JSON.createObjectNode().put("error", e.getMessage() == null ? e.toString() : e.getMessage()));
+            try {
+                writeLine(out, JSON.writeValueAsBytes(JSON.createObjectNode().put("error", e.getMessage() == null ? e.toString() : e.getMessage())));
+            } catch (JsonProcessingException never) {
+                throw new UncheckedIOException(never);
+            }
         }
     }
 
-    private static void writeLine(java.io.OutputStream out, com.fasterxml.jackson.databind.JsonNode node) {
+    private static void writeLine(java.io.OutputStream out, byte[] json) {
         try {
-            out.write(JSON.writeValueAsBytes(node));
+            out.write(json);
             out.write('\n');
             out.flush();
         } catch (java.io.IOException e) {
@@ -315,10 +319,10 @@ public final class ApiServer implements AutoCloseable {
                 .put("deleted", lab.deleted());
     }
 
-    /** {@link #resultJson}'s object, written to {@code g}. */
-    private static void writeResult(com.fasterxml.jackson.core.JsonGenerator g, LineResult r) throws IOException {
+    /** One line's answer as the API gives it: {line, stdout, stderr, exit, position} ({@code exec} leaves out the line). */
+    private static void writeResult(com.fasterxml.jackson.core.JsonGenerator g, LineResult r, boolean withLine) throws IOException {
         g.writeStartObject();
-        g.writeStringField("line", r.line());
+        if (withLine) g.writeStringField("line", r.line());
         g.writeStringField("stdout", r.stdout());
         g.writeStringField("stderr", r.stderr());
         g.writeNumberField("exit", r.exit());
@@ -326,13 +330,14 @@ public final class ApiServer implements AutoCloseable {
         g.writeEndObject();
     }
 
-    private static ObjectNode resultJson(LineResult r) {
-        return JSON.createObjectNode()
-                .put("line", r.line())
-                .put("stdout", r.stdout())
-                .put("stderr", r.stderr())
-                .put("exit", r.exit())
-                .put("position", r.position());
+    private static byte[] resultBytes(LineResult r, boolean withLine) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(160);
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(body)) {
+            writeResult(g, r, withLine);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return body.toByteArray();
     }
 
     private static void json(Context ctx, int status, JsonNode body) {
